@@ -1,0 +1,60 @@
+"""The `kg` command line. Each subcommand lives in its own module under kg.commands and registers there.
+
+Bad input (kg.errors.InputError) becomes one clear line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from kg.errors import InputError
+
+# Subcommand modules, in the order `kg --help` lists them. Each defines NAME, HELP, add_arguments(parser)
+# and run(args) -> int.
+COMMAND_MODULES = (
+    "kg.commands.build",
+    "kg.commands.query",
+    "kg.commands.validate",
+    "kg.commands.view",
+    "kg.commands.extract",
+    "kg.commands.eval",
+)
+
+
+def make_parser() -> tuple[argparse.ArgumentParser, dict]:
+    parser = argparse.ArgumentParser(prog="kg", description="Diplomacy knowledge-graph builder.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    runners = {}
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue  # a command still being built is simply not offered
+            raise
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        runners[module.NAME] = module.run
+    return parser, runners
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, runners = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return runners[args.command](args)
+    except InputError as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
