@@ -1,0 +1,111 @@
+"""The project's gazetteer (kg/data/gazetteer.yaml): generic genre vocabulary, loaded once and indexed."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+CONNECTIVES = ("i", "e", "I", "E")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    honorifics: tuple[str, ...]
+    ranks: dict  # surface -> canonical rank
+    offices: dict  # lower-case variant -> canonical office
+    office_canon: tuple[str, ...]
+    envoy_offices: frozenset
+    head_offices: frozenset
+    references: dict  # "the minister" -> tuple of offices / rank:X / '*'
+    awards: dict  # lower-case variant -> canonical award
+    award_references: tuple[str, ...]
+    venues: dict  # lower-case variant -> canonical venue
+    venue_heads: tuple[str, ...]
+    org_heads: dict  # head word -> kind
+    unit_heads: tuple[str, ...]
+    countries: dict  # lower-case name/demonym -> canonical country
+    country_names: dict  # lower-case *name* (not demonym) -> canonical
+    demonyms: dict  # lower-case demonym -> canonical
+    capitals: dict  # lower-case capital -> canonical country
+    regions: frozenset
+    ceremony_words: tuple[str, ...]
+    particles: frozenset
+    wikidata: dict  # label -> Q id
+
+
+def _award_variants(template: str) -> tuple[str, list[str]]:
+    canonical = template.replace("{c}", "i")
+    n = template.count("{c}")
+    if not n:
+        return canonical, [canonical]
+    variants = []
+    for c in CONNECTIVES:
+        variants.append(template.replace("{c}", c))
+    return canonical, variants
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    data = yaml.safe_load((DATA / "gazetteer.yaml").read_text(encoding="utf-8"))
+    wd = yaml.safe_load((DATA / "wikidata-ids.yaml").read_text(encoding="utf-8")) or {}
+    offices = {}
+    for canon, variants in data["offices"].items():
+        offices[canon.lower()] = canon
+        for v in variants:
+            offices[v.lower()] = canon
+    awards = {}
+    for template in data["awards"]:
+        canon, variants = _award_variants(template)
+        for v in variants:
+            awards[v.lower()] = canon
+            awards[v.lower().replace("-", " ")] = canon
+    venues = {}
+    for canon, variants in data["venues"].items():
+        venues[canon.lower()] = canon
+        for v in variants:
+            venues[v.lower()] = canon
+    countries, names, demonyms, capitals = {}, {}, {}, {}
+    for canon, spec in data["countries"].items():
+        for n in spec.get("names", []) + [canon]:
+            names[n.lower()] = canon
+        for d in spec.get("demonyms", []):
+            demonyms[d.lower()] = canon
+        if spec.get("capital"):
+            capitals[spec["capital"].lower()] = canon
+    countries.update(demonyms)
+    countries.update(names)
+    refs = {k.lower(): tuple(v) for k, v in data["references"].items()}
+    return Gazetteer(
+        honorifics=tuple(data["honorifics"]),
+        ranks=dict(data["ranks"]),
+        offices=offices,
+        office_canon=tuple(data["offices"]),
+        envoy_offices=frozenset(data["envoy_offices"]),
+        head_offices=frozenset(data["head_offices"]),
+        references=refs,
+        awards=awards,
+        award_references=tuple(data["award_references"]),
+        venues=venues,
+        venue_heads=tuple(data["venue_heads"]),
+        org_heads=dict(data["organization_heads"]),
+        unit_heads=tuple(data["unit_heads"]),
+        countries=countries,
+        country_names=names,
+        demonyms=demonyms,
+        capitals=capitals,
+        regions=frozenset(data["regions"]),
+        ceremony_words=tuple(data["ceremony_words"]),
+        particles=frozenset(data["name_particles"]),
+        wikidata=dict((wd or {}).get("items") or {}),
+    )
+
+
+def alternation(words, flags_escape=True) -> str:
+    """A regex alternation, longest first, of literal words."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if flags_escape else w for w in items)

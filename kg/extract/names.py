@@ -1,0 +1,129 @@
+"""Person names: honorifics and ranks stripped, glued names split, diacritics folded, variants compared.
+
+Canonical labels are deterministic functions of the name, so the same person gets the same label (and the
+same IRI slug) in every article: see canonical_person_label and canonical_key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from kg.extract import gazetteer
+
+_GLUE = re.compile(r"(?<=[a-z\u00df-\u00ff]{2})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2})")
+_GLUE_EXCEPT = re.compile(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z]")
+
+
+def ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def split_glued(token: str) -> str:
+    """'NaeemCheema' -> 'Naeem Cheema'; leaves 'McDonald' and 'DeLuca' alone."""
+    if _GLUE_EXCEPT.match(token):
+        return token
+    return _GLUE.sub(" ", token)
+
+
+def strip_titles(name: str) -> tuple[str, str | None, str | None]:
+    """Remove leading honorifics and ranks; returns (name, honorific, rank)."""
+    gaz = gazetteer.load()
+    honorific = rank = None
+    changed = True
+    text = name.strip()
+    while changed:
+        changed = False
+        for rank_form in sorted(gaz.ranks, key=len, reverse=True):
+            if re.match(re.escape(rank_form) + r"(?=\s)", text):
+                rank = gaz.ranks[rank_form]
+                text = text[len(rank_form):].strip()
+                changed = True
+                break
+        for hon in sorted(gaz.honorifics, key=len, reverse=True):
+            if re.match(re.escape(hon) + r"(?=\s)", text):
+                honorific = honorific or hon
+                text = text[len(hon):].strip()
+                changed = True
+                break
+    return text, honorific, rank
+
+
+def _particles(name: str) -> str:
+    parts = gazetteer.load().particles
+
+    def fix(match):
+        return f" {match.group(1)} " if match.group(1).lower() in parts else match.group(0)
+
+    # "Moin-ul-Haque" -> "Moin ul Haque" (a lower-case connective between capitalised parts)
+    return re.sub(r"(?<=[A-Za-z])-([a-z]{1,4})-(?=[A-Z])", fix, name)
+
+
+def canonical_person_label(surface: str) -> str:
+    """The canonical label of a person name as written: no honorific, split, folded, spaced particles."""
+    name, _, _ = strip_titles(surface)
+    name = re.sub(r"[’']s$", "", name).strip(" ,.;:")
+    name = " ".join(split_glued(tok) for tok in name.split())
+    name = _particles(name)
+    name = ascii_fold(name)
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def canonical_key(label: str) -> str:
+    """A comparison key for names: case-, diacritic-, hyphen- and honorific-insensitive."""
+    text = canonical_person_label(label) if label else ""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def name_tokens(label: str) -> list[str]:
+    return canonical_key(label).split()
+
+
+def same_name(a: str, b: str, threshold: float = 90.0) -> bool:
+    """Two full names are variants of one another (transliteration, spacing, a letter or two)."""
+    ka, kb = canonical_key(a), canonical_key(b)
+    if ka == kb:
+        return True
+    if ka.replace(" ", "") == kb.replace(" ", ""):
+        return True
+    ta, tb = ka.split(), kb.split()
+    if len(ta) != len(tb) or len(ta) < 2:
+        return False
+    # every part must be close, and the first letters must agree: Haq ~ Haque, not Song ~ Sun
+    return all(x[0] == y[0] and fuzz.ratio(x, y) >= 75 for x, y in zip(ta, tb)) and fuzz.ratio(ka, kb) >= threshold - 10
+
+
+def refers_to(short: str, full: str) -> bool:
+    """A short form (surname or given name alone, or a subset of parts) refers to a full name."""
+    ts, tf = name_tokens(short), name_tokens(full)
+    if not ts or len(ts) >= len(tf):
+        return False
+    return all(t in tf for t in ts) or (len(ts) == 1 and any(fuzz.ratio(ts[0], t) >= 88 and ts[0][0] == t[0] for t in tf[-1:]))
+
+
+def canonical_office(surface: str) -> str | None:
+    """An office title as written -> the gazetteer's canonical title, correcting misspellings."""
+    gaz = gazetteer.load()
+    key = re.sub(r"\s+", " ", surface.strip().lower())
+    key = re.sub(r"\s*&\s*", " & ", key)
+    if key in gaz.offices:
+        return gaz.offices[key]
+    if key.endswith("s") and key[:-1] in gaz.offices:  # plural: "Vice Ministers"
+        return gaz.offices[key[:-1]]
+    best, score = None, 0.0
+    for variant, canon in gaz.offices.items():
+        if abs(len(variant) - len(key)) > 3 or len(key) < 6:
+            continue
+        s = fuzz.ratio(key, variant)
+        if s > score:
+            best, score = canon, s
+    return best if score >= 85 else None
+
+
+def canonical_award(surface: str) -> str | None:
+    gaz = gazetteer.load()
+    key = surface.strip().strip("“”\"'").lower()
+    key = re.sub(r"^the\s+", "", key)
+    return gaz.awards.get(key) or gaz.awards.get(key.replace("-", " "))

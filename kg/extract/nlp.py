@@ -1,0 +1,60 @@
+"""The spaCy pipeline: the configured model plus an EntityRuler fed by the gazetteer, loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+
+from kg.errors import InputError
+from kg.extract import gazetteer
+from kg.settings import spacy_model
+
+
+def ruler_patterns() -> list[dict]:
+    gaz = gazetteer.load()
+    patterns = []
+    for variant in gaz.awards:
+        patterns.append({"label": "AWARD", "pattern": [{"LOWER": t} for t in _tokens(variant)]})
+    for variant in gaz.venues:
+        if not variant.startswith("the "):
+            patterns.append({"label": "FAC", "pattern": [{"LOWER": t} for t in _tokens(variant)]})
+    for name in gaz.country_names:
+        patterns.append({"label": "GPE", "pattern": [{"LOWER": t} for t in _tokens(name)]})
+    for name in gaz.capitals:
+        patterns.append({"label": "GPE", "pattern": [{"LOWER": t} for t in _tokens(name)]})
+    for name in gaz.demonyms:
+        patterns.append({"label": "NORP", "pattern": [{"LOWER": t} for t in _tokens(name)]})
+    return patterns
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.text for t in _blank()(text)]
+
+
+@functools.lru_cache(maxsize=1)
+def _blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+@functools.lru_cache(maxsize=4)
+def load(model: str | None = None):
+    """The spaCy Language for extraction (cached: one load per process and model name)."""
+    import spacy
+
+    name = spacy_model(model)
+    try:
+        nlp = spacy.load(name, exclude=["lemmatizer"])
+    except OSError:
+        raise InputError(f"spaCy model {name!r} is not installed; install it or pass --model NAME") from None
+    if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler.add_patterns(ruler_patterns())
+    return nlp
+
+
+def bare(model: str | None = None):
+    """The same model without our additions (the benchmark's baseline)."""
+    import spacy
+
+    return spacy.load(spacy_model(model), exclude=["lemmatizer"])

@@ -1,0 +1,62 @@
+"""The RDF namespaces the graph uses, and the IRIs minted for entities, facts and evidence."""
+
+from rdflib import Namespace
+from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+from kg.model import slugify
+
+DIP = Namespace("https://w3id.org/dipkg/ontology#")
+ID = Namespace("https://w3id.org/dipkg/id/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES = {
+    "dip": DIP,
+    "id": ID,
+    "nif": NIF,
+    "schema": SCHEMA,
+    "wd": WD,
+    "foaf": FOAF,
+    "org": ORG,
+    "owl": OWL,
+    "prov": PROV,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "time": TIME,
+    "xsd": XSD,
+}
+
+# IRI path segment per entity kind: people, organisations, places, events... each in their own folder.
+_KIND_FOLDER = {
+    "Person": "person",
+    "Role": "role",
+    "Post": "post",
+    "Award": "award",
+    "Document": "document",
+    "Event": "event",
+    "Ceremony": "event",
+    "Country": "place",
+    "City": "place",
+    "Region": "place",
+    "Place": "place",
+}
+
+
+def entity_iri(kind: str, label: str):
+    return ID[f"{_KIND_FOLDER.get(kind, 'org')}/{slugify(label)}"]
+
+
+def article_iri(slug: str):
+    return ID[f"article/{slug}"]
+
+
+def span_iri(slug: str, begin: int, end: int):
+    """NIF's offset-based IRI scheme (RFC 5147 style): <article>#char=begin,end."""
+    return ID[f"article/{slug}#char={begin},{end}"]
+
+
+def bind_prefixes(graph) -> None:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
