@@ -13,7 +13,6 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES = {
     "dip": DIP,
-    "id": ID,
     "nif": NIF,
     "schema": SCHEMA,
     "wd": WD,
@@ -44,6 +43,13 @@ _KIND_FOLDER = {
 }
 
 
+# Readable Turtle: one prefix per IRI folder (person:song-tao rather than a full IRI).
+FOLDER_PREFIXES = {
+    "person": "person/", "organization": "org/", "place": "place/", "role": "role/", "post": "post/",
+    "award": "award/", "event": "event/", "document": "document/", "fact": "fact/", "article": "article/",
+}
+
+
 def entity_iri(kind: str, label: str):
     return ID[f"{_KIND_FOLDER.get(kind, 'org')}/{slugify(label)}"]
 
@@ -60,3 +66,10 @@ def span_iri(slug: str, begin: int, end: int):
 def bind_prefixes(graph) -> None:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
+    for prefix, folder in FOLDER_PREFIXES.items():
+        graph.bind(prefix, ID[folder], override=True, replace=True)
+
+
+def query_namespaces() -> dict:
+    """Prefixes a SPARQL query may use without declaring them."""
+    return {**PREFIXES, **{prefix: ID[folder] for prefix, folder in FOLDER_PREFIXES.items()}}

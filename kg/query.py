@@ -11,7 +11,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import InputError
-from kg.namespaces import PREFIXES
+from kg.namespaces import ID, PREFIXES, query_namespaces
 from kg.paths import project_path
 
 CQ_FOLDER = "ontology/cq"
@@ -47,7 +47,7 @@ def resolve_query(query: str) -> tuple[str, str]:
 
 def run_query(graph: Graph, text: str, source: str = "query"):
     try:
-        prepared = prepareQuery(text, initNs=PREFIXES)
+        prepared = prepareQuery(text, initNs=query_namespaces())
     except Exception as exc:  # pyparsing and rdflib raise several types for bad SPARQL
         raise InputError(f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", source) from None
     try:
@@ -89,11 +89,12 @@ def format_result(result, fmt: str = "table") -> str:
 
 
 def _shorten(value: str) -> str:
+    """Table cells show IRIs as the id path (person/song-tao) or a CURIE (dip:OfficeHolding)."""
+    if value.startswith(str(ID)):
+        return value[len(str(ID)) :]
     for prefix, namespace in PREFIXES.items():
-        if value.startswith(str(namespace)) and prefix != "id":
+        if value.startswith(str(namespace)):
             return f"{prefix}:{value[len(str(namespace)):]}"
-    if value.startswith(str(PREFIXES["id"])):
-        return value[len(str(PREFIXES["id"])) :]
     return value
 
 

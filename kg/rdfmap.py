@@ -199,7 +199,7 @@ class GraphBuilder:
         digest = hashlib.sha256(json.dumps([fact.type, identity], sort_keys=True).encode()).hexdigest()[:10]
         first = next((v for v in identity.values() if v), fact.type)
         first = first[0] if isinstance(first, list) else first
-        return ID[f"fact/{slugify(fact.type)}/{slugify(str(first))[:40]}-{digest}"]
+        return ID[f"fact/{slugify(fact.type)}-{slugify(str(first))[:40].strip('-')}-{digest}"]
 
     def value(self, fact: Fact, name: str, value):
         arg = FACT_TYPES[fact.type].arg(name)

@@ -1,0 +1,115 @@
+"""The article's entity table: mentions resolved to canonical entities with kinds and every surface form."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import gazetteer, names
+from kg.facts import Entity
+
+
+class EntityTable:
+    def __init__(self):
+        self.entities: dict[str, Entity] = {}
+        self.person_order: list[str] = []
+
+    def add(self, label: str, kind: str, alias: str | None = None, **fields) -> str:
+        label = label.strip()
+        entity = self.entities.get(label)
+        if entity is None:
+            entity = Entity(label=label, kind=kind)
+            wd = gazetteer.load().wikidata.get(label)
+            entity.wikidata = wd
+            self.entities[label] = entity
+        elif entity.kind == "Organization" and kind != "Organization":
+            entity.kind = kind
+        if alias:
+            self.alias(label, alias)
+        for key, value in fields.items():
+            if value and not getattr(entity, key):
+                setattr(entity, key, value)
+        return label
+
+    def alias(self, label: str, surface: str) -> None:
+        surface = re.sub(r"\s+", " ", surface.strip())
+        entity = self.entities[label]
+        if surface and surface != label and surface not in entity.aliases:
+            entity.aliases.append(surface)
+
+    def country(self, name: str, alias: str | None = None) -> str:
+        label = self.add(name, "Country", alias)
+        if not self.entities[label].wikidata:
+            wd = gazetteer.load().wikidata
+            spec_names = [n for n, c in gazetteer.load().country_names.items() if c == name]
+            for key, q in wd.items():
+                if key.lower() in spec_names:
+                    self.entities[label].wikidata = q
+        return label
+
+    def post(self, role: str, country: str | None = None, organization: str | None = None) -> str:
+        self.add(role, "Role")
+        where = organization or country
+        label = f"{role} of {where}"
+        if country:
+            self.country(country)
+        return self.add(label, "Post", role=role, country=country, organization=organization)
+
+    # --- people -------------------------------------------------------------------------------------
+    def resolve_people(self, mentions) -> None:
+        """Cluster PER mentions: variants of a full name merge; a surname alone joins its full name."""
+        full: list[str] = []
+        for m in mentions:
+            if m.kind != "PER":
+                continue
+            label = names.canonical_person_label(m.surface)
+            if len(label.split()) < 2:
+                continue
+            match = next((f for f in full if names.same_name(f, label)), None)
+            m.entity = match or label
+            if not match:
+                full.append(label)
+        for m in mentions:
+            if m.kind != "PER" or m.entity:
+                continue
+            label = names.canonical_person_label(m.surface)
+            candidates = [f for f in full if names.refers_to(label, f)]
+            by_last = [f for f in candidates if names.name_tokens(f)[-1] == names.canonical_key(label)]
+            pick = (by_last or candidates)
+            m.entity = pick[0] if len(set(pick)) >= 1 and (by_last or len(set(candidates)) == 1) else label
+        for m in mentions:
+            if m.kind == "PER":
+                self.add(m.entity, "Person", m.surface,
+                         honorific=(m.extra.get("honorific") or None), rank=(m.extra.get("rank") or None))
+                if m.extra.get("prefix") and m.extra.get("rank"):
+                    self.alias(m.entity, f"{m.extra['prefix']} {m.surface}")
+                if m.entity not in self.person_order:
+                    self.person_order.append(m.entity)
+
+    def short_forms(self, text: str, mentions) -> list:
+        """Further mentions of known people by a part of their name ('Song', 'Alvi') not caught as entities."""
+        from kg.extract.mentions import Mention
+
+        persons = [label for label, e in self.entities.items() if e.kind == "Person" and len(label.split()) >= 2]
+        parts: dict[str, set] = {}
+        for label in persons:
+            for tok in label.split():
+                if len(tok) >= 3 and tok[0].isupper():
+                    parts.setdefault(tok, set()).add(label)
+            for m in mentions:
+                if m.kind == "PER" and m.entity == label:
+                    for tok in m.surface.split():
+                        if len(tok) >= 3 and tok[0].isupper():
+                            parts.setdefault(tok, set()).add(label)
+        extra = []
+        taken = [(m.start, m.end) for m in mentions]
+        for tok, labels in parts.items():
+            if len(labels) != 1:
+                continue
+            label = next(iter(labels))
+            for m in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                # a lower-case word after it ('Son said'), or punctuation: a name, not the start of a phrase
+                extra.append(Mention(m.start(), m.end(), "PER", tok, None, {}, label))
+                self.alias(label, tok)
+        return extra

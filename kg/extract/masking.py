@@ -1,0 +1,62 @@
+"""Sentences as rule input: each mention replaced by a typed placeholder («PER3», «ORG7», ...), then office
+phrases ("China's outgoing ambassador to Pakistan") folded into one «OFFn» placeholder with their parts.
+Rule patterns are written against this masked text, so they stay short and independent of name spelling."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PH = re.compile(r"«([A-Z]{3})(\d+)»")
+KIND_OF = {"DEM": "CTY"}
+
+_C = r"«(?:CTY|ORG)\d+»"
+OFF_RE = re.compile(
+    rf"(?:(?P<pre>{_C})(?:[’']s)?\s+)?"
+    r"(?:(?P<art>the|a|an)\s+)?"
+    r"(?P<status>outgoing|former|departing|new|acting|previous|incoming)?\s*"
+    rf"(?:(?P<pre2>{_C})(?:[’']s)?\s+)?"
+    r"(?P<title>«TTL\d+»)"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of>«(?:CTY|ORG|GPE)\d+»))?"
+    rf"(?:\s+(?:to|in)\s+(?:the\s+)?(?P<to>«CTY\d+»))?"
+)
+
+
+@dataclass
+class Masked:
+    text: str  # masked sentence
+    start: int  # sentence offset in the article
+    end: int
+    refs: dict  # placeholder -> Mention or office dict
+    offices: dict = field(default_factory=dict)
+
+
+def mask(text: str, start: int, end: int, mentions, index: dict) -> Masked:
+    parts, refs, pos = [], {}, start
+    for m in mentions:
+        if m.start < start or m.end > end:
+            continue
+        kind = KIND_OF.get(m.kind, m.kind)
+        tag = f"«{kind}{index[id(m)]}»"
+        parts.append(text[pos:m.start])
+        parts.append(tag)
+        refs[tag] = m
+        pos = m.end
+    parts.append(text[pos:end])
+    masked = Masked("".join(parts), start, end, refs)
+    _fold_offices(masked)
+    return masked
+
+
+def _fold_offices(masked: Masked) -> None:
+    out, pos, n = [], 0, 0
+    for m in OFF_RE.finditer(masked.text):
+        tag = f"«OFF{n}»"
+        n += 1
+        masked.offices[tag] = {k: v for k, v in m.groupdict().items() if v}
+        masked.offices[tag]["span"] = m.group(0)
+        out.append(masked.text[pos:m.start()])
+        out.append(tag)
+        pos = m.end()
+    out.append(masked.text[pos:])
+    masked.text = "".join(out)

@@ -1,0 +1,199 @@
+"""Mention detection: spans of the text that name a person, office title, organisation, place, venue or award.
+
+Sources: spaCy's entities (with the gazetteer's EntityRuler), and gazetteer-driven regular expressions for
+what the statistical model misses in this genre (titles, honorific-led names, org phrases, award variants).
+Overlaps are settled by priority, then length.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import gazetteer, names, orgs
+
+CAP = r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'\-\u00C0-\u024F]*"  # a capitalised word
+NAME = rf"{CAP}(?:\s+{CAP}){{0,3}}"
+
+PRIORITY = {"AWD": 0, "VEN": 1, "ORG": 2, "TTL": 3, "PER": 4, "CTY": 5, "DEM": 5, "GPE": 6, "REF": 7}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # PER TTL ORG CTY DEM GPE VEN AWD REF
+    surface: str
+    value: str | None = None  # canonical label (or office, or reference phrase)
+    extra: dict = field(default_factory=dict)
+    entity: str | None = None  # resolved entity label
+
+    def overlaps(self, other: "Mention") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@functools.lru_cache(maxsize=1)
+def _regexes():
+    gaz = gazetteer.load()
+    alt = gazetteer.alternation
+    hon = alt(gaz.honorifics + tuple(gaz.ranks))
+    offices = [v for v in gaz.offices if len(v) > 2]
+    award_forms = list(gaz.awards)
+    award_re = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(a).replace(r"\-", r"[-\s]").replace(r"\ ", r"[-\s]") for a in sorted(award_forms, key=len, reverse=True)
+    ) + r")(?![\w-])", re.IGNORECASE)
+    generic_award = re.compile(rf"\b(?:Order of (?:the )?{CAP}(?: {CAP})?|{CAP} (?:Order|Medal))\b")
+    venue_re = re.compile(r"(?<![\w-])(?:" + alt(v for v in gaz.venues if not v.startswith("the ")) + r")(?![\w-])", re.IGNORECASE)
+    venue_the_re = re.compile(r"\bthe (?:" + alt(v[4:] for v in gaz.venues if v.startswith("the ")) + r")\b", re.IGNORECASE)
+    venue_head_re = re.compile(rf"\b(?:{CAP}\s+){{1,3}}(?:{alt(gaz.venue_heads)})\b")
+    title_re = re.compile(r"(?<![\w-])(?:" + alt(offices) + r")s?(?![\w-])", re.IGNORECASE)
+    hon_name = re.compile(rf"(?<![\w.])(?P<hon>(?:(?:{hon})\s+)+)(?P<name>{NAME})")
+    country_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.country_names) + r")(?![\w-])(?:\s*\((?P<acr>[A-Za-z.]{2,6})\))?")
+    demonym_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.demonyms) + r")(?![\w])")
+    capital_re = re.compile(r"(?<![\w-])(?:" + alt(c.title() for c in gaz.capitals) + r"|" + alt(c.upper() for c in gaz.capitals) + r"|" + alt(gaz.regions) + r")(?![\w-])")
+    return {
+        "award": award_re, "generic_award": generic_award, "venue": venue_re, "venue_the": venue_the_re,
+        "venue_head": venue_head_re, "title": title_re, "hon_name": hon_name, "country": country_re,
+        "demonym": demonym_re, "capital": capital_re,
+    }
+
+
+_LOWER_TITLE_OK = re.compile(r"\s+(?:of|to|in|for)\b")
+_CAPWORD = re.compile(CAP)
+
+
+def _title_mentions(text: str) -> list[Mention]:
+    rx = _regexes()["title"]
+    out = []
+    for m in rx.finditer(text):
+        surface = m.group(0)
+        office = names.canonical_office(surface)
+        if office is None:
+            continue
+        lower = surface[0].islower()
+        if lower and not _LOWER_TITLE_OK.match(text, m.end()) and not re.search(r"(?:\bis|\bas|,)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", text[max(0, m.start() - 30):m.start()]):
+            continue
+        out.append(Mention(m.start(), m.end(), "TTL", surface, office, {"plural": surface.lower().endswith("s") and not office.lower().endswith("s")}))
+    # misspelt titles: a capitalised pair close to a known title ("Vise Minister", "Second Secratary")
+    for m in re.finditer(rf"\b{CAP}\s+{CAP}\b", text):
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
+        office = names.canonical_office(m.group(0))
+        if office and len(office.split()) == 2:
+            words = m.group(0).split()
+            # only when one word is already a title word: fixes a typo, does not invent a title
+            if any(names.canonical_office(w) or w.lower() in ("vice", "deputy", "second", "first", "third", "assistant") for w in words):
+                out.append(Mention(m.start(), m.end(), "TTL", m.group(0), office, {"corrected": True}))
+    return out
+
+
+def _clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a person span: leading titles/honorifics/ranks, trailing possessive; None if nothing remains."""
+    gaz = gazetteer.load()
+    span = text[start:end]
+    changed = True
+    while changed:
+        changed = False
+        stripped, hon, rank = names.strip_titles(span)
+        if stripped != span:
+            start += span.index(stripped) if stripped else len(span)
+            span = stripped
+            changed = True
+        words = span.split()
+        for k in range(min(4, len(words) - 1), 0, -1):
+            if names.canonical_office(" ".join(words[:k])) and " ".join(words[:k]).lower() in gaz.offices or \
+                    (k == 2 and names.canonical_office(" ".join(words[:k]))):
+                cut = span.index(words[k])
+                start += cut
+                span = span[cut:]
+                changed = True
+                break
+    m = re.search(r"(?:[’']s?|\s+of\s+.*)$", span)
+    if m:
+        span = span[: m.start()]
+    span = span.rstrip(" ,.;:")
+    if not span or not span[0].isupper():
+        return None
+    return start, start + len(span)
+
+
+def _is_person_like(surface: str) -> bool:
+    gaz = gazetteer.load()
+    low = surface.lower()
+    if low in gaz.countries or low in gaz.capitals or low in gaz.awards or low in gaz.venues or low in gaz.offices:
+        return False
+    if any(w in gaz.org_heads or w in gaz.venue_heads for w in surface.split()):
+        return False
+    return bool(re.match(CAP, surface))
+
+
+def find(doc, text: str) -> list[Mention]:
+    """All mentions of the article, non-overlapping, in text order (references are added by coref)."""
+    rx = _regexes()
+    gaz = gazetteer.load()
+    cands: list[Mention] = []
+    for m in rx["award"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), "AWD", m.group(0), names.canonical_award(m.group(0))))
+    for m in rx["generic_award"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), "AWD", m.group(0), m.group(0)))
+    for m in rx["venue"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), "VEN", m.group(0), gaz.venues[m.group(0).lower()]))
+    for m in rx["venue_the"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), "VEN", m.group(0), gaz.venues[m.group(0).lower()]))
+    for m in rx["venue_head"].finditer(text):
+        words = m.group(0).split()
+        while words and (names.canonical_office(words[0]) or words[0].lower() in ("the", "a", "at", "in")):
+            words = words[1:]
+        if len(words) >= 2:
+            s = m.end() - len(" ".join(words))
+            cands.append(Mention(s, m.end(), "VEN", text[s:m.end()], text[s:m.end()]))
+    for om in orgs.find_orgs(text):
+        cands.append(om)
+    cands.extend(_title_mentions(text))
+    for m in rx["country"].finditer(text):
+        canon = gaz.country_names[re.sub(r"\s*\(.*$", "", m.group(0)).lower()]
+        cands.append(Mention(m.start(), m.end(), "CTY", m.group(0), canon, {"acronym": m.group("acr")}))
+    for m in rx["demonym"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), "DEM", m.group(0), gaz.demonyms[m.group(0).lower()]))
+    for m in rx["capital"].finditer(text):
+        label = m.group(0).title() if m.group(0).isupper() else m.group(0)
+        kind = "Region" if label in gaz.regions else "City"
+        cands.append(Mention(m.start(), m.end(), "GPE", m.group(0), label, {"kind": kind}))
+    # people: honorific/rank-led names, spaCy PERSON entities, "Name of Country" list items
+    for m in rx["hon_name"].finditer(text):
+        hon_text = m.group("hon").strip()
+        stripped, hon, rank = names.strip_titles(hon_text + " X")
+        span = _clean_person(text, m.start("name"), m.end("name"))
+        if span and _is_person_like(text[span[0]:span[1]]):
+            cands.append(Mention(span[0], span[1], "PER", text[span[0]:span[1]], None, {"honorific": hon, "rank": rank, "prefix": hon_text}))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE") and re.fullmatch(rf"{CAP}\s+{CAP}(?:\s+of\s+{CAP})", ent.text)):
+            span = _clean_person(text, ent.start_char, ent.end_char)
+            if span and _is_person_like(text[span[0]:span[1]]):
+                cands.append(Mention(span[0], span[1], "PER", text[span[0]:span[1]]))
+        elif ent.label_ in ("GPE", "LOC") and not gaz.countries.get(ent.text.lower()):
+            t = re.sub(r"^the\s+", "", ent.text)
+            if re.fullmatch(rf"{CAP}(?:\s+{CAP})?", t) and t.lower() not in gaz.demonyms:
+                s = ent.end_char - len(t)
+                cands.append(Mention(s, ent.end_char, "GPE", t, t.title() if t.isupper() else t, {"kind": "City", "weak": True}))
+    for m in re.finditer(rf"(?:(?<=[,:])\s+|\bwere\s+|\band\s+)(?P<name>{CAP}\s+{CAP}(?:\s+{CAP})?)\s+of\s+(?=[A-Z])", text):
+        s, e = m.start("name"), m.end("name")
+        if _is_person_like(m.group("name")) and text[e + 4:e + 40].split()[0].rstrip(",.").lower() in gaz.country_names:
+            cands.append(Mention(s, e, "PER", m.group("name")))
+    return _settle(cands)
+
+
+def _settle(cands: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    for m in sorted(cands, key=lambda c: (PRIORITY[c.kind] + (3 if c.extra.get("weak") else 0), -(c.end - c.start), c.start)):
+        if m.start >= m.end:
+            continue
+        clash = [c for c in chosen if c.overlaps(m)]
+        if not clash:
+            chosen.append(m)
+        elif m.kind == "PER" and all(c.kind in ("GPE", "CTY", "DEM") and c.extra.get("weak") for c in clash):
+            for c in clash:
+                chosen.remove(c)
+            chosen.append(m)
+    return sorted(chosen, key=lambda c: c.start)

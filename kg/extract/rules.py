@@ -1,0 +1,102 @@
+"""The rule registry: named patterns over masked sentences (see masking), each with the builder that turns a
+match into facts or into slots of an event frame (see frames). Adding a relation is adding a row here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+# Pattern macros, expanded before compiling.
+MACROS = {
+    "PER": r"«PER\d+»",
+    "OFF": r"«OFF\d+»",
+    "ORG": r"«ORG\d+»",
+    "CTY": r"«CTY\d+»",
+    "GPE": r"«GPE\d+»",
+    "VEN": r"«VEN\d+»",
+    "AWD": r"«AWD\d+»",
+    "WHERE": r"«(?:VEN|ORG|GPE|CTY)\d+»",
+    "AGENT": r"(?:«OFF\d+»\s+)?«PER\d+»|«OFF\d+»",
+    "PERS": r"(?:«OFF\d+»\s+)?«PER\d+»(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:«OFF\d+»\s+)?«PER\d+»)*",
+    "NEAR": r"(?:(?!«PER)[^.;])*?",
+    "ANY": r"[^.;]*?",
+}
+
+
+def expand(pattern: str) -> re.Pattern:
+    def sub(m):
+        name, group = m.group(1), m.group(2)
+        body = MACROS[name]
+        return f"(?P<{group}>{body})" if group else f"(?:{body})"
+
+    return re.compile(re.sub(r"\{([A-Z]+)(?::(\w+))?\}", sub, pattern))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: int  # 1: offices and memberships (feed coreference); 2: events and relations
+    pattern: str
+    build: str  # builder name in kg.extract.builders
+    confidence: float = 0.8
+
+    @property
+    def regex(self) -> re.Pattern:
+        return _compiled(self.pattern)
+
+
+_CACHE: dict[str, re.Pattern] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    if pattern not in _CACHE:
+        _CACHE[pattern] = expand(pattern)
+    return _CACHE[pattern]
+
+
+CONFER = r"(?:conferred|confers|bestowed|bestows|awarded|awards|presented|presents|decorated|handed over|gave|conferring)"
+PASSIVE = r"(?:was|were|has been|have been|had been|is|are)\s+(?:formally\s+)?(?:decorated with|awarded|presented with|conferred with|conferred|given|honou?red with)"
+CREDENCE = r"(?:letters? of credence|credentials)"
+
+RULES: tuple[Rule, ...] = (
+    # --- offices -----------------------------------------------------------------------------------
+    Rule("office_title_before_name", 1, r"{OFF:off}\s+{PER:per}", "office", 0.9),
+    Rule("office_before_apposition", 1, r"{OFF:off},\s+{PER:per}(?=[,.;]|\s+(?:was|is|has|had|who)\b)", "office", 0.85),
+    Rule("office_apposition", 1, r"{PER:per},\s+(?:(?:who|which)\s+(?:is|was)\s+)?(?:also\s+)?(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.85),
+    Rule("office_copula", 1, r"{PER:per}\s+(?:is|was|has been|has served as|serves as|served as|previously served as|also serves as|had served as|is also)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:outgoing|current|former)\s+)?{OFF:off}", "office", 0.85),
+    Rule("office_who_copula", 1, r"{PER:per}{NEAR},?\s+who\s+(?:is\s+also|is|also\s+serves\s+as|serves\s+as)\s+(?:the\s+)?{OFF:off}", "office", 0.75),
+    Rule("office_and_also", 1, r"{PER:per}\s+(?:is|was)\s+{OFF}{NEAR},?\s+and\s+(?:also\s+)?(?:the\s+|a\s+)?{OFF:off}", "office", 0.75),
+    Rule("office_heads", 1, r"{PER:per},?\s+who\s+(?P<verb>heads|leads|chairs)\s+(?:the\s+)?{ORG:org}", "office_heads", 0.85),
+    Rule("office_represents", 1, r"{PER:per},\s+who\s+represents\s+{CTY:sender}\s+in\s+{CTY:host}", "office_represents", 0.8),
+    Rule("office_staff_list", 1, r"from\s+(?:the\s+)?{ORG:org},\s+{PERS:people}", "office_list_org", 0.8),
+    Rule("member_of", 1, r"{PER:per}{NEAR}\b(?:a member of|member of|sits in|has belonged to|belongs to|belonged to)\s+(?:the\s+)?{ORG:org}", "member_of", 0.8),
+    # --- award conferral (frame slots) -------------------------------------------------------------
+    Rule("award_confer_on", 2, r"(?P<agent>{AGENT}){ANY}\b" + CONFER + r"\s+(?:the\s+|a\s+)?{AWD:award}{ANY}\b(?:up)?on\s+(?:[“\"]?{AWD}[”\"]?\s+)?(?:the\s+two\s+\w+|{PERS:rec})", "award_active", 0.85),
+    Rule("award_passive", 2, r"{PERS:rec}{NEAR}\b" + PASSIVE + r"\s+(?:the\s+)?{AWD:award}(?:{ANY}\bby\s+(?P<agent>{AGENT}))?", "award_passive", 0.85),
+    Rule("award_received", 2, r"{PERS:rec}\s+(?:received|receives|accepted)\s+(?:the\s+)?{AWD:award}", "award_passive", 0.8),
+    Rule("award_recipients_were", 2, r"[Tt]he\s+(?:recipients|awardees|honourees)\s+(?:were|are)\s+{PERS:rec}", "award_recipients", 0.8),
+    Rule("award_presented_by", 2, r"{AWD:award}{ANY}\b(?:was|were)\s+(?:handed over|presented|conferred|given){ANY}\bby\s+(?P<agent>{AGENT})", "award_presenter", 0.8),
+    Rule("award_on_behalf", 2, r"(?:on behalf of|on the authority of|in the name of)\s+(?:the\s+)?(?P<agent>{AGENT}|{CTY})", "award_behalf", 0.8),
+    Rule("award_ceremony_place", 2, r"ceremony\s+(?:was\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
+    # --- credentials ----------------------------------------------------------------------------------
+    Rule("credentials_presented", 2, r"{PER:per}{NEAR}\b(?:presented|presents|handed|hands|submitted|submits|handed over)\s+(?:his|her|their)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials", 0.85),
+    Rule("credentials_plural", 2, r"(?P<title>«OFF\d+»)\s+from\s+{ANY}\b(?:presented|handed|submitted)\s+(?:their\s+)?" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_group", 0.8),
+    Rule("envoys_were", 2, r"(?:diplomats|envoys|ambassadors)\b{ANY}\bwere\s+(?P<list>.+)", "envoy_list", 0.75),
+    # --- meetings ----------------------------------------------------------------------------------
+    Rule("meeting_called_on", 2, r"{PER:a}{NEAR}\bcalled on\s+(?P<b>{AGENT})", "meeting", 0.8),
+    Rule("meeting_met", 2, r"{PER:a}{NEAR}\b(?:met|met with|held talks with|held a meeting with|meets|holds talks with)\s+(?P<b>{AGENT})", "meeting", 0.8),
+    Rule("meeting_each_called_on", 2, r"\b(?:each|every|all)\s+(?:of the\s+)?(?:ambassadors?|envoys?|diplomats?)\b{ANY}\b(?:call|called|calls)\s+on\s+(?:the\s+)?(?P<b>{AGENT})", "meeting_each_envoy", 0.7),
+    Rule("delegation_received", 2, r"{PER:host}{ANY}\breceived\s+(?:a|the|two)?\s*{ANY}\bdelegations?", "delegation_host", 0.75),
+    Rule("delegation_received_by", 2, r"delegations?{ANY}\b(?:were|was)\s+received{ANY}\bby\s+{PER:host}", "delegation_host", 0.75),
+    Rule("delegation_led_by", 2, r"\b(?:led|headed)\s+by\s+{PER:guest}", "delegation_guest", 0.75),
+    # --- attendance --------------------------------------------------------------------------------
+    Rule("attended_by", 2, r"\battended\s+by\s+(?P<list>.+)", "attended_list", 0.8),
+    # --- places and structure ----------------------------------------------------------------------
+    Rule("located_in_venue", 2, r"{VEN:place}\s+in\s+{GPE:in}", "located_in", 0.8),
+    Rule("located_in_part", 2, r"{GPE:in}\s*(?:province|region|state)?,?\s+of which\s+{GPE:place}\s+is a part", "located_in", 0.7),
+    Rule("part_of_organ", 2, r"{ORG:org}\s+is\s+(?:a|an|the)\s+(?:\w+\s+)?(?:organ|unit|department|body|arm)\s+of\s+(?:the\s+)?{ORG:parent}", "part_of", 0.75),
+    Rule("part_of_leadership", 2, r"{ORG:org}{ANY}\bunder the (?:direct\s+)?leadership of\s+(?:the\s+)?{ORG:parent}", "part_of", 0.7),
+    Rule("founded_since", 2, r"{ORG:org}\s+(?:since|founded in|established in)\s+(?P<year>(?:1[89]|20)\d\d)\b", "founded", 0.7),
+    Rule("signed", 2, r"{PER:per}{NEAR}\bsigned\s+(?:an?\s+|the\s+)?(?P<doc>(?:[A-Z][\w-]*\s+)*(?:Agreement|Memorandum of Understanding|MoU|Treaty|Protocol|Accord)\b(?:\s+on\s+[\w\s-]+)?)", "signed", 0.7),
+)

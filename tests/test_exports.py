@@ -1,0 +1,36 @@
+"""Exports are deterministic, and the committed exports/ is what `kg build` produces now."""
+
+from __future__ import annotations
+
+import filecmp
+
+from conftest import REPO
+
+
+def test_two_builds_are_byte_identical(kg, tmp_path):
+    # Separate processes: hash randomisation and set ordering differ between them.
+    for name in ("one", "two"):
+        result = kg("build", "--out", str(tmp_path / name), env={"PYTHONHASHSEED": "random"})
+        assert result.returncode == 0, result.stderr
+    for file in ("kg.ttl", "graph.html"):
+        assert filecmp.cmp(tmp_path / "one" / file, tmp_path / "two" / file, shallow=False), file
+
+
+def test_committed_exports_are_up_to_date(kg, tmp_path):
+    result = kg("build", "--out", str(tmp_path / "fresh"))
+    assert result.returncode == 0, result.stderr
+    for file in sorted(p.name for p in (tmp_path / "fresh").iterdir()):
+        committed = REPO / "exports" / file
+        assert committed.exists(), f"exports/{file} is missing: run `kg build` and commit exports/"
+        assert filecmp.cmp(tmp_path / "fresh" / file, committed, shallow=False), (
+            f"exports/{file} is stale: run `kg build` and commit exports/"
+        )
+
+
+def test_export_parses_back_to_the_same_graph(seed_graph):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.export import to_turtle
+
+    assert isomorphic(Graph().parse(data=to_turtle(seed_graph), format="turtle"), seed_graph)
