@@ -80,8 +80,6 @@ class EntityTable:
             if m.kind == "PER":
                 self.add(m.entity, "Person", m.surface,
                          honorific=(m.extra.get("honorific") or None), rank=(m.extra.get("rank") or None))
-                if m.extra.get("prefix") and m.extra.get("rank"):
-                    self.alias(m.entity, f"{m.extra['prefix']} {m.surface}")
                 if m.entity not in self.person_order:
                     self.person_order.append(m.entity)
 
@@ -97,11 +95,22 @@ class EntityTable:
                     parts.setdefault(tok, set()).add(label)
             for m in mentions:
                 if m.kind == "PER" and m.entity == label:
-                    for tok in m.surface.split():
+                    for tok in names.strip_titles(m.surface)[0].split():
                         if len(tok) >= 3 and tok[0].isupper():
                             parts.setdefault(tok, set()).add(label)
         extra = []
         taken = [(m.start, m.end) for m in mentions]
+        forms = {}
+        for m in mentions:
+            if m.kind == "PER" and m.entity and len(m.surface.split()) >= 2:
+                forms.setdefault(names.strip_titles(m.surface)[0], m.entity)
+        for label in persons:
+            forms.setdefault(label, label)
+        for form, label in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    extra.append(Mention(m.start(), m.end(), "PER", form, None, {}, label))
+                    taken.append((m.start(), m.end()))
         for tok, labels in parts.items():
             if len(labels) != 1:
                 continue
@@ -109,7 +118,7 @@ class EntityTable:
             for m in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
-                # a lower-case word after it ('Son said'), or punctuation: a name, not the start of a phrase
                 extra.append(Mention(m.start(), m.end(), "PER", tok, None, {}, label))
+                taken.append((m.start(), m.end()))
                 self.alias(label, tok)
         return extra

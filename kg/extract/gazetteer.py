@@ -33,6 +33,8 @@ class Gazetteer:
     demonyms: dict  # lower-case demonym -> canonical
     capitals: dict  # lower-case capital -> canonical country
     regions: frozenset
+    country_forms: tuple  # names as written (case kept)
+    demonym_forms: tuple
     ceremony_words: tuple[str, ...]
     particles: frozenset
     wikidata: dict  # label -> Q id
@@ -70,11 +72,14 @@ def load() -> Gazetteer:
         for v in variants:
             venues[v.lower()] = canon
     countries, names, demonyms, capitals = {}, {}, {}, {}
+    forms, dforms = [], []
     for canon, spec in data["countries"].items():
         for n in spec.get("names", []) + [canon]:
             names[n.lower()] = canon
+            forms.append(n)
         for d in spec.get("demonyms", []):
             demonyms[d.lower()] = canon
+            dforms.append(d)
         if spec.get("capital"):
             capitals[spec["capital"].lower()] = canon
     countries.update(demonyms)
@@ -99,6 +104,8 @@ def load() -> Gazetteer:
         demonyms=demonyms,
         capitals=capitals,
         regions=frozenset(data["regions"]),
+        country_forms=tuple(forms),
+        demonym_forms=tuple(dforms),
         ceremony_words=tuple(data["ceremony_words"]),
         particles=frozenset(data["name_particles"]),
         wikidata=dict((wd or {}).get("items") or {}),

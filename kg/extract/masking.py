@@ -14,7 +14,7 @@ _C = r"«(?:CTY|ORG)\d+»"
 OFF_RE = re.compile(
     rf"(?:(?P<pre>{_C})(?:[’']s)?\s+)?"
     r"(?:(?P<art>the|a|an)\s+)?"
-    r"(?P<status>outgoing|former|departing|new|acting|previous|incoming)?\s*"
+    r"(?:(?P<status>outgoing|former|departing|new|acting|previous|incoming)\s+)?"
     rf"(?:(?P<pre2>{_C})(?:[’']s)?\s+)?"
     r"(?P<title>«TTL\d+»)"
     rf"(?:\s+of\s+(?:the\s+)?(?P<of>«(?:CTY|ORG|GPE)\d+»))?"

@@ -49,8 +49,8 @@ def _regexes():
     venue_head_re = re.compile(rf"\b(?:{CAP}\s+){{1,3}}(?:{alt(gaz.venue_heads)})\b")
     title_re = re.compile(r"(?<![\w-])(?:" + alt(offices) + r")s?(?![\w-])", re.IGNORECASE)
     hon_name = re.compile(rf"(?<![\w.])(?P<hon>(?:(?:{hon})\s+)+)(?P<name>{NAME})")
-    country_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.country_names) + r")(?![\w-])(?:\s*\((?P<acr>[A-Za-z.]{2,6})\))?")
-    demonym_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.demonyms) + r")(?![\w])")
+    country_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.country_forms + tuple(f.upper() for f in gaz.country_forms if len(f) > 4)) + r")(?![\w-])(?:\s*\((?P<acr>[A-Za-z.]{2,6})\))?")
+    demonym_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.demonym_forms) + r")(?![\w])")
     capital_re = re.compile(r"(?<![\w-])(?:" + alt(c.title() for c in gaz.capitals) + r"|" + alt(c.upper() for c in gaz.capitals) + r"|" + alt(gaz.regions) + r")(?![\w-])")
     return {
         "award": award_re, "generic_award": generic_award, "venue": venue_re, "venue_the": venue_the_re,
@@ -150,7 +150,20 @@ def find(doc, text: str) -> list[Mention]:
             cands.append(Mention(s, m.end(), "VEN", text[s:m.end()], text[s:m.end()]))
     for om in orgs.find_orgs(text):
         cands.append(om)
-    cands.extend(_title_mentions(text))
+    titles = _title_mentions(text)
+    cands.extend(titles)
+    hon_alt = gazetteer.alternation(gaz.honorifics + tuple(gaz.ranks))
+    after_title = re.compile(rf"\s+(?P<hon>(?:(?:{hon_alt})\s+)*)(?P<name>{NAME})")
+    for t in titles:
+        if not t.surface[0].isupper():
+            continue
+        m = after_title.match(text, t.end)
+        if m:
+            span = _clean_person(text, m.start("name"), m.end("name"))
+            if span and span[0] == m.start("name") and _is_person_like(text[span[0]:span[1]]):
+                s0 = m.start("hon") if m.group("hon") else span[0]
+                hon = names.strip_titles(m.group("hon") + "X")
+                cands.append(Mention(s0, span[1], "PER", text[s0:span[1]], None, {"honorific": hon[1], "rank": hon[2]}))
     for m in rx["country"].finditer(text):
         canon = gaz.country_names[re.sub(r"\s*\(.*$", "", m.group(0)).lower()]
         cands.append(Mention(m.start(), m.end(), "CTY", m.group(0), canon, {"acronym": m.group("acr")}))
@@ -166,7 +179,8 @@ def find(doc, text: str) -> list[Mention]:
         stripped, hon, rank = names.strip_titles(hon_text + " X")
         span = _clean_person(text, m.start("name"), m.end("name"))
         if span and _is_person_like(text[span[0]:span[1]]):
-            cands.append(Mention(span[0], span[1], "PER", text[span[0]:span[1]], None, {"honorific": hon, "rank": rank, "prefix": hon_text}))
+            s0 = m.start() if span[0] == m.start("name") else span[0]
+            cands.append(Mention(s0, span[1], "PER", text[s0:span[1]], None, {"honorific": hon, "rank": rank, "prefix": hon_text}))
     for ent in doc.ents:
         if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE") and re.fullmatch(rf"{CAP}\s+{CAP}(?:\s+of\s+{CAP})", ent.text)):
             span = _clean_person(text, ent.start_char, ent.end_char)

@@ -86,7 +86,7 @@ RULES: tuple[Rule, ...] = (
     # --- meetings ----------------------------------------------------------------------------------
     Rule("meeting_called_on", 2, r"{PER:a}{NEAR}\bcalled on\s+(?P<b>{AGENT})", "meeting", 0.8),
     Rule("meeting_met", 2, r"{PER:a}{NEAR}\b(?:met|met with|held talks with|held a meeting with|meets|holds talks with)\s+(?P<b>{AGENT})", "meeting", 0.8),
-    Rule("meeting_each_called_on", 2, r"\b(?:each|every|all)\s+(?:of the\s+)?(?:ambassadors?|envoys?|diplomats?)\b{ANY}\b(?:call|called|calls)\s+on\s+(?:the\s+)?(?P<b>{AGENT})", "meeting_each_envoy", 0.7),
+    Rule("meeting_each_called_on", 2, r"\b(?:each|every|all)\s+(?:of the\s+)?(?:ambassadors?|envoys?|diplomats?|«OFF\d+»){ANY}\b(?:call|called|calls)\s+on\s+(?:the\s+)?(?P<b>{AGENT})", "meeting_each_envoy", 0.7),
     Rule("delegation_received", 2, r"{PER:host}{ANY}\breceived\s+(?:a|the|two)?\s*{ANY}\bdelegations?", "delegation_host", 0.75),
     Rule("delegation_received_by", 2, r"delegations?{ANY}\b(?:were|was)\s+received{ANY}\bby\s+{PER:host}", "delegation_host", 0.75),
     Rule("delegation_led_by", 2, r"\b(?:led|headed)\s+by\s+{PER:guest}", "delegation_guest", 0.75),

@@ -324,11 +324,24 @@ class ModelBuilder:
             if a and b and s in self.nodes:
                 self.edges.append(Edge(a, b, local_name(p), None, "all"))
 
+    def merged_edges(self) -> list:
+        """One edge per (source, target, fact, view): roles that point at the same node share it."""
+        merged: dict = {}
+        for edge in self.edges:
+            key = (edge.source, edge.target, edge.fact, edge.mode)
+            if key in merged:
+                if edge.label not in merged[key].label.split(" / "):
+                    merged[key].label += " / " + edge.label
+            else:
+                merged[key] = Edge(edge.source, edge.target, edge.label, edge.fact, edge.mode)
+        return list(merged.values())
+
     def build(self) -> ViewModel:
         self.hubs: list = []
         self.add_entities()
         self.add_facts()
         self.add_plain_triples()
+        self.edges = self.merged_edges()
         by_id = {n.id: n for n in self.nodes.values()}
         for index, fact in enumerate(self.facts):
             for node_id in fact.entities:

@@ -1,0 +1,92 @@
+"""A fixed layout computed once, when the page is written, so the browser opens it without simulating.
+
+Each connected component is laid out on its own with a force-directed layout and a fixed seed (networkx's
+spring layout for small components; for large ones, where networkx would need scipy and O(n^2) memory, a
+Fruchterman-Reingold pass whose repulsion is estimated from a seeded sample of nodes), then the components
+are packed in rows, largest first. Coordinates are rounded to whole pixels: two runs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+
+SEED = 20201119
+SPACING = 70.0  # pixels per sqrt(node) of a component's radius
+SMALL_COMPONENT = 400  # up to this size, networkx's spring layout
+GAP = 80.0
+
+
+def layout(node_ids: list, edges: list) -> dict:
+    """Positions {node id: (x, y)} for the nodes and (source, target) edges given."""
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(node_ids))
+    graph.add_edges_from(sorted((a, b) for a, b in edges if a != b and a in graph and b in graph))
+    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    placed = [(_component(graph.subgraph(c), c), c) for c in components]
+    return _pack(placed)
+
+
+def _component(sub: nx.Graph, order: list) -> np.ndarray:
+    n = len(order)
+    if n == 1:
+        return np.zeros((1, 2))
+    if n <= SMALL_COMPONENT:
+        ordered = nx.Graph()
+        ordered.add_nodes_from(order)
+        ordered.add_edges_from(sorted(sub.edges()))
+        pos = nx.spring_layout(ordered, seed=SEED, iterations=80, method="force")
+        coords = np.array([pos[v] for v in order], dtype=float)
+    else:
+        index = {v: i for i, v in enumerate(order)}
+        pairs = np.array([(index[a], index[b]) for a, b in sorted(sub.edges())], dtype=np.int64).reshape(-1, 2)
+        coords = sampled_fruchterman_reingold(n, pairs, seed=SEED)
+    coords -= coords.mean(axis=0)
+    radius = np.abs(coords).max() or 1.0
+    return coords / radius * SPACING * math.sqrt(n)
+
+
+def sampled_fruchterman_reingold(n: int, pairs: np.ndarray, seed: int, iterations: int = 120,
+                                 samples: int = 160) -> np.ndarray:
+    """Fruchterman-Reingold in the unit square; repulsion from `samples` random nodes per step, scaled up."""
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2))
+    k = 1.0 / math.sqrt(n)
+    src, dst = pairs[:, 0], pairs[:, 1]
+    temperature = 0.1
+    cooling = temperature / (iterations + 1)
+    s = min(samples, n)
+    for _ in range(iterations):
+        pivots = rng.choice(n, size=s, replace=False)
+        delta = pos[:, None, :] - pos[None, pivots, :]
+        dist2 = np.maximum((delta**2).sum(axis=-1), 1e-9)
+        disp = (delta / dist2[..., None]).sum(axis=1) * (k * k * n / s)
+        d = pos[src] - pos[dst]
+        dist = np.sqrt(np.maximum((d**2).sum(axis=-1), 1e-12))
+        pull = d * (dist / k)[:, None]
+        np.add.at(disp, src, -pull)
+        np.add.at(disp, dst, pull)
+        length = np.sqrt(np.maximum((disp**2).sum(axis=-1), 1e-12))
+        pos += disp * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= cooling
+    return pos
+
+
+def _pack(placed: list) -> dict:
+    """Shelf packing: components left to right in rows about as wide as the whole is tall."""
+    sizes = [(np.ptp(c[:, 0]) + GAP, np.ptp(c[:, 1]) + GAP) if len(c) > 1 else (GAP, GAP) for c, _ in placed]
+    total = sum(w * h for w, h in sizes)
+    row_width = max(math.sqrt(total) * 1.3, max((w for w, _ in sizes), default=GAP))
+    positions: dict = {}
+    x = y = row_height = 0.0
+    for (coords, order), (w, h) in zip(placed, sizes):
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        origin = np.array([x + w / 2, y + h / 2]) - (coords.min(axis=0) + coords.max(axis=0)) / 2
+        for node, (px, py) in zip(order, coords + origin):
+            positions[node] = (int(round(px)), int(round(py)))
+        x += w
+        row_height = max(row_height, h)
+    return positions
