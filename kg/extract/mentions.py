@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.extract import gazetteer, names, orgs
 
 CAP = r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'\-\u00C0-\u024F]*"  # a capitalised word
-NAME = rf"{CAP}(?:\s+{CAP}){{0,3}}"
+NAME = rf"{CAP}(?:[ \t]+{CAP}){{0,3}}"
 
 PRIORITY = {"AWD": 0, "VEN": 1, "ORG": 2, "TTL": 3, "PER": 4, "CTY": 5, "DEM": 5, "GPE": 6, "REF": 7}
 
@@ -72,7 +72,7 @@ def _title_mentions(text: str) -> list[Mention]:
         if office is None:
             continue
         lower = surface[0].islower()
-        if lower and not _LOWER_TITLE_OK.match(text, m.end()) and not re.search(r"(?:\bis|\bas|,)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", text[max(0, m.start() - 30):m.start()]):
+        if lower and not _LOWER_TITLE_OK.match(text, m.end()) and not re.search(r"\b(?:is|as|the|a|an|each|every|[Ii]ts|[Hh]is|[Hh]er)\s+(?:(?:new|outgoing|former|departing|previous)\s+)?$", text[max(0, m.start() - 30):m.start()]):
             continue
         out.append(Mention(m.start(), m.end(), "TTL", surface, office, {"plural": surface.lower().endswith("s") and not office.lower().endswith("s")}))
     # misspelt titles: a capitalised pair close to a known title ("Vise Minister", "Second Secratary")
@@ -153,7 +153,7 @@ def find(doc, text: str) -> list[Mention]:
     titles = _title_mentions(text)
     cands.extend(titles)
     hon_alt = gazetteer.alternation(gaz.honorifics + tuple(gaz.ranks))
-    after_title = re.compile(rf"\s+(?P<hon>(?:(?:{hon_alt})\s+)*)(?P<name>{NAME})")
+    after_title = re.compile(rf"[ \t]+(?P<hon>(?:(?:{hon_alt})[ \t]+)*)(?P<name>{NAME})")
     for t in titles:
         if not t.surface[0].isupper():
             continue

@@ -13,7 +13,7 @@ _CONN = (
     r"(?:\s+(?:of|for|and|&)(?:\s+the)?"
     r"|(?:(?<=Committee)|(?<=Commission)|(?<=Council))\s+on"
     r"|(?:(?<=Embassy)|(?<=Consulate)|(?<=Mission)|(?<=embassy))\s+in(?:\s+the)?"
-    r")?\s+"
+    r")?[ \t]+"
 )
 CHUNK_RE = re.compile(rf"(?<![\w-]){_W}(?:{_CONN}{_W})*")
 SPLIT_RE = re.compile(r"\s+(?:of|for|and|&|on|in)(?:\s+the)?\s+")

@@ -14,7 +14,7 @@ import networkx as nx
 import numpy as np
 
 SEED = 20201119
-SPACING = 70.0  # pixels per sqrt(node) of a component's radius
+SPACING = 110.0  # pixels per sqrt(node) of a component's radius
 SMALL_COMPONENT = 400  # up to this size, networkx's spring layout
 GAP = 80.0
 
