@@ -143,3 +143,9 @@ def test_validate_reports_and_exits_1_on_violation(kg, tmp_path, article_dir):
     (out / "bad.ttl").write_text(ttl.replace('nif:anchorOf "Pakistan’s Ambassador', 'nif:anchorOf "Someone else'), encoding="utf-8")
     bad = kg("validate", str(out / "bad.ttl"))
     assert bad.returncode == 1 and "anchorOf must equal" in bad.stdout
+
+
+def test_query_with_inference_reasons_over_a_copy(kg):
+    query = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a org:Membership }"
+    assert kg("query", query, "--format", "csv").stdout.splitlines() == ["n", "0"]  # exports: asserted only
+    assert kg("query", query, "--format", "csv", "--infer").stdout.splitlines() == ["n", "10"]

@@ -14,10 +14,15 @@ def add_arguments(parser) -> None:
     parser.add_argument("query", metavar="QUERY", help="SPARQL text, a .rq file, or a competency question name")
     parser.add_argument("--data", default=None, metavar="FILE", help="graph file (default: exports/kg.ttl)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("--infer", action="store_true", help="query an OWL 2 RL closure with the ontology (slower)")
 
 
 def run(args) -> int:
     text, source = resolve_query(args.query)
     graph = load_graph(args.data or project_path("exports/kg.ttl"))
+    if args.infer:
+        from kg.inference import with_inference
+
+        graph = with_inference(graph)
     sys.stdout.write(format_result(run_query(graph, text, source), args.format))
     return 0

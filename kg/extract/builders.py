@@ -48,6 +48,9 @@ def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None):
     if not per_label:
         return
     o = ctx.office_parts(masked, off_tag)
+    known = ctx.countries.get(per_label)
+    if o["guessed"] and known and o["country"] not in known:
+        o["country"] = sorted(known)[0]
     args = {"person": per_label, "office": ctx.table.add(o["label"], "Role", o["surface"]),
             "organization": o["organization"], "country": o["country"], "status": o["status"]}
     ctx.person_office(per_label, o["role"], o["country"])

@@ -72,7 +72,7 @@ def _title_mentions(text: str) -> list[Mention]:
         if office is None:
             continue
         lower = surface[0].islower()
-        if lower and not _LOWER_TITLE_OK.match(text, m.end()) and not re.search(r"\b(?:is|as|the|a|an|each|every|[Ii]ts|[Hh]is|[Hh]er)\s+(?:(?:new|outgoing|former|departing|previous)\s+)?$", text[max(0, m.start() - 30):m.start()]):
+        if lower and not _LOWER_TITLE_OK.match(text, m.end()) and not re.search(r"\b(?:is|as|each|every|[Ii]ts)\s+(?:(?:new|outgoing|former|departing|previous)\s+)?$", text[max(0, m.start() - 30):m.start()]):
             continue
         out.append(Mention(m.start(), m.end(), "TTL", surface, office, {"plural": surface.lower().endswith("s") and not office.lower().endswith("s")}))
     # misspelt titles: a capitalised pair close to a known title ("Vise Minister", "Second Secratary")

@@ -30,6 +30,7 @@ class Context:
         self.offices: dict[str, set] = {}
         self.countries: dict[str, set] = {}
         self.host: str | None = None
+        self.mentions: list = []
         self.sentences = self._sentences()
 
     # --- sentences ----------------------------------------------------------------------------------
@@ -94,6 +95,7 @@ class Context:
         title = masked.refs[parts["title"]]
         role = title.value
         country = organization = dest = city = None
+        guessed = False
         for key in ("pre", "pre2", "of"):
             ref = masked.refs.get(parts.get(key))
             if ref is None:
@@ -120,6 +122,7 @@ class Context:
             sentence = [m.value for m in masked.refs.values() if m.kind in ("CTY", "DEM")]
             sentence += [gaz.capitals[m.value.lower()] for m in masked.refs.values() if m.kind == "GPE" and m.value.lower() in gaz.capitals]
             country = sentence[0] if len(set(sentence)) == 1 else self.host
+            guessed = len(set(sentence)) != 1
         if not organization and builders.STAFF.search(role):
             missions = {e.label for e in self.table.entities.values() if e.kind == "DiplomaticMission"}
             if len(missions) == 1:
@@ -131,7 +134,7 @@ class Context:
         if role.endswith("-designate"):
             status = "designate"
         return {"role": role, "label": label, "surface": title.surface, "country": country,
-                "organization": organization, "status": status}
+                "organization": organization, "status": status, "guessed": guessed}
 
     def envoy_office(self, person, role, sender, masked, rule):
         dest = self.frames.get("cred", {}).get("country") or self.host
@@ -218,6 +221,13 @@ def _host_country(ctx: Context, mentions) -> str | None:
 def _finish_frames(ctx: Context) -> None:
     frame = ctx.frames.get("award")
     table = ctx.table
+    if frame and not frame.get("date"):
+        for s, e in ctx.sentences:
+            sentence = ctx.text[s:e]
+            if any(s <= m.start < e and m.kind == "AWD" for m in ctx.mentions):
+                frame["date"] = dates.find_date(sentence, ctx.published)
+                if frame["date"]:
+                    break
     if frame and frame.get("award") and frame["recipients"]:
         award = table.add(frame["award"], "Award")
         giver, behalf, presenter = frame.get("giver"), frame.get("behalf"), frame.get("presenter")
@@ -309,6 +319,7 @@ def extract_doc(article: Article, doc) -> FactsDoc:
     text = article.text
     found = mention_mod.find(doc, text)
     ctx.host = _host_country(ctx, found)
+    ctx.mentions = found
     ctx.table.resolve_people(found)
     found = sorted(found + ctx.table.short_forms(text, found), key=lambda m: m.start)
     for m in found:
@@ -336,13 +347,14 @@ def extract_doc(article: Article, doc) -> FactsDoc:
     _finish_frames(ctx)
     _structure_facts(ctx, found)
     for m in found:
-        if m.kind in ("CTY",) and m.value in ctx.table.entities:
-            ctx.table.alias(m.value, m.surface)
-        if m.kind == "GPE" and m.value in ctx.table.entities:
-            ctx.table.alias(m.value, m.surface)
+        if m.kind in ("CTY", "DEM"):
+            ctx.table.country(m.value, m.surface)
+        elif m.kind in ("GPE", "VEN", "ORG"):
+            (ctx.place(m) if m.kind != "ORG" else ctx.org(m))
+            if m.kind == "ORG" and m.extra.get("ref") and m.value in ctx.table.entities:
+                ctx.table.alias(m.value, m.surface)
     facts = _dedupe(ctx.facts)
-    used = _referenced(facts, ctx.table.entities)
-    entities = {k: v for k, v in ctx.table.entities.items() if k in used or v.kind in ("Person",)}
+    entities = dict(ctx.table.entities)
     return FactsDoc(article.path.name, "extracted", entities, facts, None)
 
 

@@ -1,68 +1,89 @@
-"""First viewer: entities as labelled nodes coloured by class, shortcut relations as labelled edges.
+"""View model -> one self-contained HTML page: our template, CSS and script, vis-network (the copy pyvis
+ships) inlined, and the data as a JSON block. Nothing is fetched when the page opens.
 
-pyvis renders the page; its 'in_line' mode inlines vis-network but still links Bootstrap from a CDN,
-so every external <link>/<script src> is removed: the file must open from disk with no network.
+Every string from the graph is untrusted: the JSON block escapes <, >, & (and the JS line separators) so
+no label can end the script element, and the page's script only puts text into the DOM via textContent.
+Output is deterministic: sorted keys, a fixed layout, no timestamps.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
+from dataclasses import dataclass
+from importlib import resources
 
-import networkx as nx
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from kg.viewer.layout import layout
+from kg.viewer.model import ViewModel
+from kg.viewer.styles import NODE_CLASSES
 
-from kg.namespaces import PREFIXES
-
-CLASS_COLOURS = {
-    "foaf:Person": "#e15759",
-    "org:Organization": "#4e79a7",
-    "schema:Place": "#59a14f",
-    "schema:Event": "#f28e2b",
-    "dip:Award": "#b07aa1",
-    "org:Post": "#76b7b2",
-    "skos:Concept": "#bab0ac",
-}
+VIS_VERSION = "vis-9.1.2"
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def _curie(node) -> str:
-    for prefix, namespace in PREFIXES.items():
-        if str(node).startswith(str(namespace)):
-            return f"{prefix}:{str(node)[len(str(namespace)):]}"
-    return str(node)
+@dataclass(frozen=True)
+class RenderOptions:
+    title: str = "Diplomacy knowledge graph"
+    collapsed: bool = False  # start with n-ary facts drawn as direct edges
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Entities (anything with a skos:prefLabel) and the relations between them."""
-    result = nx.MultiDiGraph()
-    labels = {s: str(o) for s, o in graph.subject_objects(SKOS.prefLabel)}
-    for node, label in sorted(labels.items()):
-        types = {_curie(t) for t in graph.objects(node, RDF.type)}
-        group = next((c for c in CLASS_COLOURS if c in types), "other")
-        result.add_node(str(node), label=label, group=group)
-    for s, p, o in sorted(graph):
-        if s in labels and isinstance(o, URIRef) and o in labels and p != RDF.type:
-            result.add_edge(str(s), str(o), label=_curie(p).split(":", 1)[-1])
-    return result
+def asset(name: str) -> str:
+    return (resources.files("kg.viewer") / "assets" / name).read_text(encoding="utf-8")
 
 
-def render_html(graph: Graph) -> str:
-    from pyvis.network import Network
+def vis_network_js() -> str:
+    """vis-network as bundled with pyvis (no CDN)."""
+    try:
+        path = resources.files("pyvis") / "lib" / VIS_VERSION / "vis-network.min.js"
+        return path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover - broken install
+        raise RuntimeError(f"pyvis's bundled vis-network ({VIS_VERSION}) is missing: reinstall pyvis==0.3.2") from exc
 
-    net = Network(height="860px", width="100%", directed=True, cdn_resources="in_line", notebook=False)
-    g = to_networkx(graph)
-    for node, data in g.nodes(data=True):
-        net.add_node(node, label=data["label"], title=data["label"], color=CLASS_COLOURS.get(data["group"], "#999999"))
-    for s, o, data in g.edges(data=True):
-        net.add_edge(s, o, label=data["label"], title=data["label"], arrows="to")
-    net.set_options('{"physics": {"stabilization": {"iterations": 300}}, "edges": {"font": {"size": 10}}}')
-    page = net.generate_html()
-    page = re.sub(r'<link[^>]+href="https?://[^"]+"[^>]*>', "", page)
-    page = re.sub(r'<script[^>]+src="https?://[^"]+"[^>]*>\s*</script>', "", page)
-    legend = "".join(
-        f'<span style="display:inline-block;margin-right:14px"><span style="display:inline-block;width:12px;'
-        f'height:12px;background:{colour};margin-right:4px"></span>{html.escape(name)}</span>'
-        for name, colour in CLASS_COLOURS.items()
-    )
-    return page.replace("<body>", f'<body>\n<div id="legend" style="font:13px sans-serif;padding:6px">{legend}</div>', 1)
+
+def script_json(data) -> str:
+    """JSON safe to put inside <script>: no '<', '>' or '&' left, so no '</script>' or '<!--' can occur."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def payload(model: ViewModel, options: RenderOptions) -> dict:
+    positions = layout([n.id for n in model.nodes], [(e.source, e.target) for e in model.edges if e.mode != "flat"])
+    nodes = []
+    for n in model.nodes:
+        x, y = positions[n.id]
+        item = {"id": n.id, "label": n.label, "cls": n.cls, "x": x, "y": y, "deg": n.degree}
+        if n.cls == "fact":
+            item["fact"] = n.fact
+        else:
+            item.update({"iri": n.iri, "alt": n.alt, "wd": n.wikidata, "props": n.props, "facts": n.facts})
+        nodes.append(item)
+    return {
+        "options": {"collapsed": options.collapsed, "title": options.title},
+        "classes": [{"id": c.id, "label": c.label, "colour": c.colour, "shape": c.shape, "symbol": c.symbol}
+                    for c in NODE_CLASSES],
+        "nodes": nodes,
+        "edges": [{"source": e.source, "target": e.target, "label": e.label, "fact": e.fact, "mode": e.mode}
+                  for e in model.edges],
+        "facts": [{"iri": f.iri, "type": f.type, "summary": f.summary, "drawn": f.drawn, "date": f.date,
+                   "range": list(f.range), "confidence": f.confidence, "status": f.status, "rule": f.rule,
+                   "note": f.note, "roles": f.roles, "evidence": f.evidence} for f in model.facts],
+        "evidence": model.evidence,
+        "articles": model.articles,
+    }
+
+
+def render_page(model: ViewModel, options: RenderOptions | None = None) -> str:
+    options = options or RenderOptions()
+    parts = {
+        "TITLE": html.escape(options.title),
+        "CSS": asset("viewer.css"),
+        "VIS_JS": vis_network_js(),
+        "APP_JS": asset("viewer.js"),
+        "DATA": script_json(payload(model, options)),
+    }
+    for name in ("CSS", "VIS_JS", "APP_JS"):
+        if re.search(r"</(script|style)", parts[name], re.IGNORECASE):
+            raise RuntimeError(f"asset {name} would end its element early")
+    # One pass over the template only, so text inside an inserted part is never substituted again.
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], asset("viewer.html"))

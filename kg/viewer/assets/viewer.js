@@ -1,0 +1,402 @@
+/* The knowledge-graph viewer. Data comes from the JSON block #kg-data; every string in it is untrusted
+   (labels and quotes come from articles), so it only ever reaches the page through textContent or the
+   canvas, never innerHTML. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  var BIG = DATA.nodes.length > 1500;
+  var WIKIDATA_ID = /^Q[0-9]+$/;
+  var api = { ready: false, stableMs: null };
+  window.kgViewer = api;
+
+  // -- small DOM helpers (text only) ------------------------------------------------------------------
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function add(parent) {
+    for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
+    return parent;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+  function $(id) { return document.getElementById(id); }
+
+  // -- indexes ------------------------------------------------------------------------------------------
+  var classes = {};
+  DATA.classes.forEach(function (c) { classes[c.id] = c; });
+  var nodeById = {};
+  DATA.nodes.forEach(function (n) { nodeById[n.id] = n; });
+  var edgeData = DATA.edges.map(function (e, i) { e.id = "e" + i; return e; });
+  var edgeById = {};
+  edgeData.forEach(function (e) { edgeById[e.id] = e; });
+  var entities = DATA.nodes.filter(function (n) { return n.cls !== "fact"; });
+  var hubOfFact = {};
+  DATA.nodes.forEach(function (n) { if (n.cls === "fact") hubOfFact[n.fact] = n.id; });
+  var edgeOfFact = {};
+  edgeData.forEach(function (e) { if (e.fact !== null && e.mode === "all" && !(e.fact in edgeOfFact)) edgeOfFact[e.fact] = e.id; });
+
+  var state = {
+    expanded: !DATA.options.collapsed,
+    hiddenClasses: {},
+    hiddenTypes: {},
+    from: "",
+    to: "",
+    undated: true
+  };
+
+  // -- filters ------------------------------------------------------------------------------------------
+  function factVisible(index) {
+    if (index === null || index === undefined) return true;
+    var f = DATA.facts[index];
+    if (state.hiddenTypes[f.type]) return false;
+    if (!f.range || f.range.length !== 2) return state.undated || (!state.from && !state.to);
+    if (state.from && f.range[1] < state.from) return false;
+    if (state.to && f.range[0] > state.to) return false;
+    return true;
+  }
+  function nodeVisible(n) {
+    var data = nodeById[n.id];
+    if (data.cls === "fact") return state.expanded && factVisible(data.fact);
+    return !state.hiddenClasses[data.cls];
+  }
+  function edgeVisible(e) {
+    var data = edgeById[e.id];
+    if (data.mode === "hub" && !state.expanded) return false;
+    if (data.mode === "flat" && state.expanded) return false;
+    return factVisible(data.fact);
+  }
+
+  // -- vis data -------------------------------------------------------------------------------------
+  function nodeSize(n) { return Math.min(48, 10 + 5 * Math.sqrt(n.deg || 0)); }
+  var visNodes = DATA.nodes.map(function (n) {
+    if (n.cls === "fact") {
+      return { id: n.id, label: n.label, x: n.x, y: n.y, shape: "diamond", size: 9,
+               color: { background: "#555555", border: "#333333", highlight: { background: "#111", border: "#000" } },
+               font: { size: 11, color: "#444444" } };
+    }
+    var c = classes[n.cls] || classes.other;
+    return { id: n.id, label: n.label, x: n.x, y: n.y, shape: c.shape, size: nodeSize(n),
+             color: { background: c.colour, border: "#ffffff", highlight: { background: c.colour, border: "#000000" },
+                      hover: { background: c.colour, border: "#333333" } },
+             borderWidth: 1.5, borderWidthSelected: 3 };
+  });
+  var visEdges = edgeData.map(function (e) {
+    var edge = { id: e.id, from: e.source, to: e.target, label: e.label };
+    if (e.fact === null) edge.dashes = true;
+    return edge;
+  });
+  var nodesSet = new vis.DataSet(visNodes);
+  var edgesSet = new vis.DataSet(visEdges);
+  var nodeView = new vis.DataView(nodesSet, { filter: nodeVisible });
+  var edgeView = new vis.DataView(edgesSet, { filter: edgeVisible });
+
+  var options = {
+    autoResize: true,
+    physics: { enabled: false },
+    layout: { improvedLayout: false, randomSeed: 1 },
+    interaction: { hover: !BIG, tooltipDelay: 300, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, navigationButtons: false,
+                   keyboard: false },
+    nodes: { font: { size: 14, face: "sans-serif", color: "#222222", strokeWidth: 3, strokeColor: "#ffffff" } },
+    edges: { smooth: false, width: 1, selectionWidth: 2,
+             arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+             color: { color: "#9a9a9a", highlight: "#222222", hover: "#555555" },
+             font: { size: 10, face: "sans-serif", color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" } }
+  };
+  var network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, options);
+  api.network = network;
+  network.once("afterDrawing", function () {
+    api.stableMs = performance.now();
+    api.ready = true;
+    document.documentElement.setAttribute("data-kg-ready", "1");
+  });
+
+  // -- details panel --------------------------------------------------------------------------------
+  var panel = $("details");
+
+  function chipFor(cls) {
+    var c = classes[cls];
+    var chip = el("span", "chip", c ? c.label : "n-ary fact");
+    chip.style.background = c ? c.colour : "#555555";
+    return chip;
+  }
+  function nodeLink(id, text) {
+    var b = el("button", "link", text);
+    b.type = "button";
+    b.addEventListener("click", function () { select(id); });
+    return b;
+  }
+  function factLink(index, text) {
+    var b = el("button", "link", text);
+    b.type = "button";
+    b.addEventListener("click", function () { showFact(index, true); });
+    return b;
+  }
+  function propRow(table, name, value) {
+    var tr = el("tr");
+    add(tr, el("th", null, name));
+    var td = el("td");
+    if (value instanceof Node) td.appendChild(value); else td.textContent = String(value);
+    add(table, add(tr, td));
+  }
+  function wikidataLink(qid) {
+    if (!WIKIDATA_ID.test(qid)) return el("span", null, qid);
+    var a = el("a", null, "wikidata:" + qid);
+    a.href = "https://www.wikidata.org/wiki/" + qid;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+  function renderEvidence(index) {
+    var ev = DATA.evidence[index];
+    var box = el("div", "evidence");
+    var art = ev.article !== null ? DATA.articles[ev.article] : null;
+    if (art) {
+      var source = el("div", "source");
+      add(source, el("b", null, art.title));
+      var bits = [art.published, art.publisher].filter(Boolean);
+      if (bits.length) add(source, document.createTextNode(" \u00b7 " + bits.join(" \u00b7 ")));
+      add(box, source);
+    }
+    var quote = el("blockquote");
+    var text = ev.context;
+    add(quote, document.createTextNode(text.slice(0, ev.qb)), el("mark", null, text.slice(ev.qb, ev.qe)),
+        document.createTextNode(text.slice(ev.qe)));
+    add(box, quote);
+    if (ev.begin !== null) add(box, el("div", "meta", "characters " + ev.begin + "\u2013" + ev.end + (art && art.name ? " of " + art.name : "")));
+    return box;
+  }
+
+  function showEntity(id) {
+    var n = nodeById[id];
+    clear(panel);
+    add(panel, el("h2", null, n.label), chipFor(n.cls));
+    var table = el("table", "props");
+    if (n.alt && n.alt.length) propRow(table, "also known as", n.alt.join("; "));
+    (n.props || []).forEach(function (p) { propRow(table, p[0], p[1]); });
+    if (n.wd) propRow(table, "Wikidata", wikidataLink(n.wd));
+    propRow(table, "IRI", el("span", "iri", n.iri));
+    add(panel, table);
+    var facts = n.facts || [];
+    add(panel, el("h3", null, "Facts (" + facts.length + ")"));
+    var list = el("ul", "facts");
+    var limit = 40;
+    function renderItems(upto) {
+      clear(list);
+      facts.slice(0, upto).forEach(function (index) {
+        var f = DATA.facts[index];
+        var li = el("li");
+        add(li, factLink(index, f.summary));
+        add(li, el("div", "meta", f.type.replace(/_/g, " ") + (f.date ? " \u00b7 " + f.date : "") +
+                   " \u00b7 " + f.evidence.length + " quote" + (f.evidence.length === 1 ? "" : "s")));
+        if (f.evidence.length) add(li, renderEvidence(f.evidence[0]));
+        add(list, li);
+      });
+      if (facts.length > upto) {
+        var more = el("button", "link", "show all " + facts.length + " facts");
+        more.type = "button";
+        more.addEventListener("click", function () { renderItems(facts.length); });
+        add(list, add(el("li"), more));
+      }
+    }
+    renderItems(limit);
+    add(panel, list);
+  }
+
+  function showFact(index, focusIt) {
+    var f = DATA.facts[index];
+    clear(panel);
+    add(panel, el("h2", null, f.summary), chipFor(null));
+    var table = el("table", "props");
+    propRow(table, "fact type", f.type.replace(/_/g, " "));
+    f.roles.forEach(function (r) { propRow(table, r[0], r[1] ? nodeLink(r[1], r[2]) : r[2]); });
+    if (f.date) propRow(table, "date", f.date);
+    if (f.confidence) propRow(table, "confidence", f.confidence);
+    if (f.status) propRow(table, "review status", f.status);
+    if (f.rule) propRow(table, "extraction rule", f.rule);
+    if (f.note) propRow(table, "note", f.note);
+    propRow(table, "IRI", el("span", "iri", f.iri));
+    add(panel, table);
+    add(panel, el("h3", null, "Evidence (" + f.evidence.length + ")"));
+    f.evidence.forEach(function (i) { add(panel, renderEvidence(i)); });
+    if (focusIt) {
+      if (state.expanded && hubOfFact[index]) { network.selectNodes([hubOfFact[index]]); }
+      else if (edgeOfFact[index]) { network.selectEdges([edgeOfFact[index]]); }
+    }
+  }
+
+  function showEdge(edgeId) {
+    var e = edgeById[edgeId];
+    if (e.fact !== null) { showFact(e.fact, false); return; }
+    clear(panel);
+    add(panel, el("h2", null, nodeById[e.source].label + " \u2014 " + e.label + " \u2192 " + nodeById[e.target].label));
+    add(panel, el("p", "hint", "Asserted in the graph without a fact node: no evidence recorded."));
+  }
+
+  function showNode(id) {
+    var n = nodeById[id];
+    if (n.cls === "fact") showFact(n.fact, false); else showEntity(id);
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) showNode(params.nodes[0]);
+    else if (params.edges.length) showEdge(params.edges[0]);
+  });
+
+  // -- selection and search -------------------------------------------------------------------------
+  function select(id) {
+    var n = nodeById[id];
+    if (!n) return false;
+    if (n.cls !== "fact" && state.hiddenClasses[n.cls]) {
+      state.hiddenClasses[n.cls] = false;
+      var box = document.querySelector('input[data-class="' + n.cls + '"]');
+      if (box) box.checked = true;
+      refresh();
+    }
+    if (n.cls === "fact" && !state.expanded) { showFact(n.fact, true); return true; }
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    showNode(id);
+    return true;
+  }
+
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+  var searchIndex = [];
+  entities.forEach(function (n) {
+    [n.label].concat(n.alt || []).forEach(function (name, i) {
+      searchIndex.push({ id: n.id, name: name, key: fold(name), alias: i > 0 });
+    });
+  });
+  function search(query) {
+    var q = fold(query);
+    if (!q) return [];
+    var best = {};
+    searchIndex.forEach(function (entry) {
+      var pos = entry.key.indexOf(q);
+      if (pos < 0) return;
+      var rank = entry.key === q ? 0 : pos === 0 ? 1 : entry.key.charAt(pos - 1) === " " ? 2 : 3;
+      rank = rank * 2 + (entry.alias ? 1 : 0);
+      var known = best[entry.id];
+      if (!known || rank < known.rank) best[entry.id] = { id: entry.id, label: nodeById[entry.id].label,
+                                                          matched: entry.name, rank: rank };
+    });
+    return Object.keys(best).map(function (k) { return best[k]; }).sort(function (a, b) {
+      return a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+    });
+  }
+  var searchInput = $("search"), results = $("results");
+  function renderResults() {
+    var found = search(searchInput.value).slice(0, 20);
+    clear(results);
+    results.hidden = !searchInput.value.trim();
+    if (!found.length) { add(results, add(el("li"), el("span", "hint", "  no match"))); return; }
+    found.forEach(function (r) {
+      var b = el("button", null, r.label);
+      b.type = "button";
+      add(b, el("span", "glyph", ""));
+      var c = classes[nodeById[r.id].cls];
+      if (c) add(b, el("span", "alias", c.label));
+      if (r.matched !== r.label) add(b, el("span", "alias", " \u2014 also: " + r.matched));
+      b.addEventListener("click", function () { results.hidden = true; select(r.id); });
+      add(results, add(el("li"), b));
+    });
+  }
+  searchInput.addEventListener("input", renderResults);
+  searchInput.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") { var found = search(searchInput.value); if (found.length) { results.hidden = true; select(found[0].id); } }
+    if (ev.key === "Escape") results.hidden = true;
+  });
+
+  // -- filter controls ------------------------------------------------------------------------------
+  function refresh() {
+    nodeView.refresh();
+    edgeView.refresh();
+    updateStatus();
+  }
+  function checkbox(attr, value, checked, onChange) {
+    var input = el("input");
+    input.type = "checkbox";
+    input.checked = checked;
+    input.setAttribute(attr, value);
+    input.addEventListener("change", function () { onChange(input.checked); refresh(); });
+    return input;
+  }
+  var classCounts = {};
+  entities.forEach(function (n) { classCounts[n.cls] = (classCounts[n.cls] || 0) + 1; });
+  DATA.classes.forEach(function (c) {
+    if (!classCounts[c.id]) return;
+    var label = el("label");
+    var glyph = el("span", "glyph", c.symbol);
+    glyph.style.color = c.colour;
+    add(label, checkbox("data-class", c.id, true, function (on) { state.hiddenClasses[c.id] = !on; }),
+        glyph, document.createTextNode(c.label + " "), el("span", "count", "(" + classCounts[c.id] + ")"));
+    add($("class-filters"), label);
+  });
+  var typeCounts = {};
+  DATA.facts.forEach(function (f) { typeCounts[f.type] = (typeCounts[f.type] || 0) + 1; });
+  Object.keys(typeCounts).sort().forEach(function (t) {
+    var label = el("label");
+    add(label, checkbox("data-type", t, true, function (on) { state.hiddenTypes[t] = !on; }),
+        document.createTextNode(" " + t.replace(/_/g, " ") + " "), el("span", "count", "(" + typeCounts[t] + ")"));
+    add($("type-filters"), label);
+  });
+
+  var dated = DATA.facts.filter(function (f) { return f.range && f.range.length === 2; });
+  if (dated.length) {
+    $("date-section").hidden = false;
+    var lo = dated.reduce(function (m, f) { return f.range[0] < m ? f.range[0] : m; }, "9999");
+    var hi = dated.reduce(function (m, f) { return f.range[1] > m ? f.range[1] : m; }, "0000");
+    $("date-range").textContent = dated.length + " dated facts, " + lo + " to " + hi;
+  }
+  function normaliseDate(text, end) {
+    var t = text.trim();
+    if (/^\d{4}$/.test(t)) return t + (end ? "-12-31" : "-01-01");
+    if (/^\d{4}-\d{2}$/.test(t)) return t + (end ? "-31" : "-01");
+    if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
+    return "";
+  }
+  function onDates() {
+    state.from = normaliseDate($("date-from").value, false);
+    state.to = normaliseDate($("date-to").value, true);
+    $("date-from").style.borderColor = $("date-from").value.trim() && !state.from ? "#c00" : "";
+    $("date-to").style.borderColor = $("date-to").value.trim() && !state.to ? "#c00" : "";
+    refresh();
+  }
+  $("date-from").addEventListener("input", onDates);
+  $("date-to").addEventListener("input", onDates);
+  $("undated").addEventListener("change", function () { state.undated = $("undated").checked; refresh(); });
+
+  var expandedBox = $("expanded");
+  expandedBox.checked = state.expanded;
+  expandedBox.addEventListener("change", function () { setExpanded(expandedBox.checked); });
+  function setExpanded(on) { state.expanded = !!on; expandedBox.checked = state.expanded; refresh(); }
+  $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+
+  function updateStatus() {
+    var shown = nodeView.getIds().filter(function (id) { return nodeById[id].cls !== "fact"; }).length;
+    $("status").textContent = entities.length + " entities \u00b7 " + DATA.facts.length + " facts \u00b7 showing " +
+      shown + " entities, " + edgeView.length + " edges";
+  }
+  updateStatus();
+
+  // -- test and scripting interface -----------------------------------------------------------------
+  api.nodeCount = function () { return nodesSet.get({ filter: function (n) { return nodeById[n.id].cls !== "fact"; } }).length; };
+  api.factNodeCount = function () { return nodesSet.length - api.nodeCount(); };
+  api.visibleNodeIds = function () { return nodeView.getIds(); };
+  api.visibleEdgeIds = function () { return edgeView.getIds(); };
+  api.edge = function (id) { return edgeById[id]; };
+  api.search = search;
+  api.select = select;
+  api.selectByLabel = function (label) {
+    var hit = entities.filter(function (n) { return n.label === label; })[0];
+    return hit ? select(hit.id) : false;
+  };
+  api.showFact = function (index) { showFact(index, true); };
+  api.factIndex = function (type) { for (var i = 0; i < DATA.facts.length; i++) if (DATA.facts[i].type === type) return i; return -1; };
+  api.hubOf = function (index) { return hubOfFact[index] || null; };
+  api.setExpanded = setExpanded;
+  api.canvasPosition = function (id) { return network.canvasToDOM(network.getPositions([id])[id]); };
+})();
