@@ -109,7 +109,7 @@ def _award(ctx, masked, tag):
 
 
 def b_award_active(ctx, m, masked, rule):
-    frame = _award(ctx, masked, m.group("award"))
+    frame = _award(ctx, masked, m.group("award") or m.group("award2"))
     who = agent(ctx, masked, m.group("agent"), allow_country=True)
     if who:
         frame.setdefault("giver", who)
@@ -160,6 +160,11 @@ def b_award_behalf(ctx, m, masked, rule):
 
 def b_award_place(ctx, m, masked, rule):
     if not ctx.frames.get("award"):
+        # a ceremony announced before its award: remember where and when, for the frame to use
+        cer = ctx.frames.setdefault("ceremony", {})
+        cer.setdefault("place", ctx.place(masked.refs[m.group("place")]))
+        cer.setdefault("date", ctx.sentence_date(masked))
+        cer["investiture"] = cer.get("investiture") or bool(re.search(r"investiture", masked.text, re.IGNORECASE))
         return
     frame = ctx.award_frame(None, masked)
     frame.setdefault("place", ctx.place(masked.refs[m.group("place")]))

@@ -80,6 +80,9 @@ class EntityTable:
             if m.kind == "PER":
                 self.add(m.entity, "Person", m.surface,
                          honorific=(m.extra.get("honorific") or None), rank=(m.extra.get("rank") or None))
+                bare = names.strip_titles(m.surface)[0]
+                if bare and bare != m.surface:
+                    self.alias(m.entity, bare)
                 if m.entity not in self.person_order:
                     self.person_order.append(m.entity)
 

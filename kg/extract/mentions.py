@@ -154,7 +154,14 @@ def find(doc, text: str) -> list[Mention]:
     cands.extend(titles)
     hon_alt = gazetteer.alternation(gaz.honorifics + tuple(gaz.ranks))
     after_title = re.compile(rf"[ \t]+(?P<hon>(?:(?:{hon_alt})[ \t]+)*)(?P<name>{NAME})")
+    before_title = re.compile(rf"(?:^|(?<=[\n.;:(–—-] )|(?<=\n))(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){{0,2}}$")
     for t in titles:
+        b = before_title.search(text[max(0, t.start - 80):t.start])
+        if b:
+            s0 = max(0, t.start - 80) + b.start("name")
+            span = _clean_person(text, s0, s0 + len(b.group("name")))
+            if span and _is_person_like(text[span[0]:span[1]]) and text[span[0]:span[1]].lower() not in gaz.countries:
+                cands.append(Mention(span[0], span[1], "PER", text[span[0]:span[1]]))
         if not t.surface[0].isupper():
             continue
         m = after_title.match(text, t.end)

@@ -45,7 +45,16 @@ class Context:
                     e = pos + len(piece.rstrip())
                     spans.append((s, e))
                 pos += len(piece)
-        return spans
+        # spaCy sometimes splits after a closing quote mid-sentence: rejoin pieces on one line that do not
+        # end a sentence
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and not re.search(r"[.!?][”\"’']?$", self.text[merged[-1][0]:merged[-1][1]]) \
+                    and "\n" not in self.text[merged[-1][1]:s]:
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        return merged
 
     # --- entities -------------------------------------------------------------------------------------
     def org(self, mention) -> str | None:
@@ -123,11 +132,13 @@ class Context:
             sentence += [gaz.capitals[m.value.lower()] for m in masked.refs.values() if m.kind == "GPE" and m.value.lower() in gaz.capitals]
             country = sentence[0] if len(set(sentence)) == 1 else self.host
             guessed = len(set(sentence)) != 1
-        if not organization and builders.STAFF.search(role):
+        if not organization and (builders.STAFF.search(role) or role in gaz.envoy_offices):
             missions = {e.label for e in self.table.entities.values() if e.kind == "DiplomaticMission"}
             if len(missions) == 1:
-                organization = missions.pop()
-                country = country or self.org_country(organization)
+                mission = missions.pop()
+                if builders.STAFF.search(role) or (country and self.org_country(mission) == country):
+                    organization = mission
+                    country = country or self.org_country(organization)
         if country:
             self.table.country(country)
         status = builders.STATUS.get(parts.get("status", ""), None)
@@ -221,6 +232,11 @@ def _host_country(ctx: Context, mentions) -> str | None:
 def _finish_frames(ctx: Context) -> None:
     frame = ctx.frames.get("award")
     table = ctx.table
+    cer = ctx.frames.get("ceremony") or {}
+    if frame:
+        for key in ("place", "date", "investiture"):
+            if not frame.get(key) and cer.get(key):
+                frame[key] = cer[key]
     if frame and not frame.get("date"):
         for s, e in ctx.sentences:
             sentence = ctx.text[s:e]
@@ -336,7 +352,11 @@ def extract_doc(article: Article, doc) -> FactsDoc:
         if m.kind == "ORG" and not m.extra.get("ref"):
             ctx.org(m)
     _run(ctx, staged, stage=1)
-    refs = [r for r in coref.person_refs(text, staged, ctx.offices, ctx.countries) if not r.extra.get("pronoun")]
+    roles = {p: set(r) for p, r in ctx.offices.items()}
+    for label, entity in ctx.table.entities.items():
+        if entity.kind == "Person" and entity.rank:
+            roles.setdefault(label, set()).add(entity.rank)
+    refs = [r for r in coref.person_refs(text, staged, roles, ctx.countries) if not r.extra.get("pronoun")]
     for r in refs:
         ctx.table.alias(r.entity, r.surface)
     for m in found:

@@ -63,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     # --- offices -----------------------------------------------------------------------------------
     Rule("office_title_before_name", 1, r"{OFF:off}\s+{PER:per}", "office", 0.9),
     Rule("office_before_apposition", 1, r"{OFF:off},\s+{PER:per}(?=[,.;]|\s+(?:was|is|has|had|who)\b)", "office", 0.85),
-    Rule("office_apposition", 1, r"{PER:per},\s+(?:(?:who|which)\s+(?:is|was)\s+)?(?:also\s+)?(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.85),
+    Rule("office_apposition", 1, r"{PER:per},\s+(?:(?:who|which)\s+(?:is|was)\s+)?(?:also\s+)?(?:the\s+|a\s+|an\s+)?{OFF:off}(?!\s*«PER)", "office", 0.85),
     Rule("office_copula", 1, r"{PER:per}\s+(?:is|was|has been|has served as|serves as|served as|previously served as|also serves as|had served as|is also)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:outgoing|current|former)\s+)?{OFF:off}", "office", 0.85),
     Rule("office_who_copula", 1, r"{PER:per}{NEAR},?\s+who\s+(?:is\s+also|is|also\s+serves\s+as|serves\s+as)\s+(?:the\s+)?{OFF:off}", "office", 0.75),
     Rule("office_and_also", 1, r"{PER:per}\s+(?:is|was)\s+{OFF}{NEAR},?\s+and\s+(?:also\s+)?(?:the\s+|a\s+)?{OFF:off}", "office", 0.75),
@@ -72,13 +72,13 @@ RULES: tuple[Rule, ...] = (
     Rule("office_staff_list", 1, r"from\s+(?:the\s+)?{ORG:org},\s+{PERS:people}", "office_list_org", 0.8),
     Rule("member_of", 1, r"{PER:per}{NEAR}\b(?:a member of|member of|sits in|has belonged to|belongs to|belonged to)\s+(?:the\s+)?{ORG:org}", "member_of", 0.8),
     # --- award conferral (frame slots) -------------------------------------------------------------
-    Rule("award_confer_on", 2, r"(?P<agent>{AGENT}){ANY}\b" + CONFER + r"\s+(?:the\s+|a\s+)?{AWD:award}{ANY}\b(?:up)?on\s+(?:[“\"]?{AWD}[”\"]?\s+)?(?:the\s+two\s+\w+|{PERS:rec})", "award_active", 0.85),
+    Rule("award_confer_on", 2, r"(?P<agent>{AGENT}){ANY}\b" + CONFER + r"\s+(?:the\s+|a\s+)?(?:{AWD:award}|(?:civil\s+)?award(?:\s+of\s+{CTY})?){ANY}\b(?:up)?on\s+(?:[“\"]?(?P<award2>«AWD\d+»)[”\"]?\s+)?(?:the\s+two\s+\w+|{PERS:rec})", "award_active", 0.85),
     Rule("award_passive", 2, r"{PERS:rec}{NEAR}\b" + PASSIVE + r"\s+(?:the\s+)?{AWD:award}(?:{ANY}\bby\s+(?P<agent>{AGENT}))?", "award_passive", 0.85),
     Rule("award_received", 2, r"{PERS:rec}\s+(?:received|receives|accepted)\s+(?:the\s+)?{AWD:award}", "award_passive", 0.8),
     Rule("award_recipients_were", 2, r"[Tt]he\s+(?:recipients|awardees|honourees)\s+(?:were|are)\s+{PERS:rec}", "award_recipients", 0.8),
     Rule("award_presented_by", 2, r"{AWD:award}{ANY}\b(?:was|were)\s+(?:handed over|presented|conferred|given){ANY}\bby\s+(?P<agent>{AGENT})", "award_presenter", 0.8),
     Rule("award_on_behalf", 2, r"(?:on behalf of|on the authority of|in the name of)\s+(?:the\s+)?(?P<agent>{AGENT}|{CTY})", "award_behalf", 0.8),
-    Rule("award_ceremony_place", 2, r"ceremony\s+(?:was\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
+    Rule("award_ceremony_place", 2, r"[Cc]eremony\s+(?:was\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
     # --- credentials ----------------------------------------------------------------------------------
     Rule("credentials_presented", 2, r"{PER:per}{NEAR}\b(?:presented|presents|handed|hands|submitted|submits|handed over)\s+(?:his|her|their)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials", 0.85),
     Rule("credentials_plural", 2, r"(?P<title>«OFF\d+»)\s+from\s+{ANY}\b(?:presented|handed|submitted)\s+(?:their\s+)?" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_group", 0.8),
