@@ -25,7 +25,7 @@ def merge_entities(docs: list[FactsDoc]) -> dict[str, Entity]:
         for label, entity in doc.entities.items():
             known = merged.get(label)
             if known is None:
-                merged[label] = replace(entity, aliases=list(entity.aliases))
+                merged[label] = replace(entity, aliases=list(entity.aliases), references=list(entity.references))
                 origin[label] = doc
                 continue
             for key in ("kind", "wikidata", "role", "organization", "country"):
@@ -38,9 +38,9 @@ def merge_entities(docs: list[FactsDoc]) -> dict[str, Entity]:
                     )
                 if theirs and not mine:
                     setattr(known, key, theirs)
-            for alias in entity.aliases:
-                if alias not in known.aliases:
-                    known.aliases.append(alias)
+            for key in ("aliases", "references"):
+                pooled = getattr(known, key)
+                pooled.extend(name for name in getattr(entity, key) if name not in pooled)
     link_wikidata(merged)
     return merged
 

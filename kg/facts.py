@@ -19,7 +19,7 @@ from kg.model import ENTITY_KINDS, FACT_TYPES, NUMBER, parse_date
 from kg.yamlio import LineDict, load_yaml
 
 STATUSES = ("reviewed", "extracted")
-ENTITY_KEYS = ("kind", "aliases", "wikidata", "honorific", "rank", "role", "organization", "country", "note")
+ENTITY_KEYS = ("kind", "aliases", "references", "wikidata", "honorific", "rank", "role", "organization", "country", "note")
 FACT_META_KEYS = ("type", "quote", "begin", "confidence", "rule", "note")
 
 
@@ -28,6 +28,9 @@ class Entity:
     label: str
     kind: str
     aliases: list[str] = field(default_factory=list)
+    # Descriptive references resolved to this entity ('the president', 'the envoy'): kept for review and
+    # evaluation, but not names, so not exported as labels.
+    references: list[str] = field(default_factory=list)
     wikidata: str | None = None
     honorific: str | None = None
     rank: str | None = None
@@ -42,7 +45,7 @@ class Entity:
         for key in ENTITY_KEYS[1:]:
             value = getattr(self, key)
             if value:
-                data[key] = list(value) if key == "aliases" else value
+                data[key] = list(value) if key in ("aliases", "references") else value
         return data
 
 
@@ -149,8 +152,10 @@ def _load_entities(path: Path, raw: dict) -> dict[str, Entity]:
                 line,
             )
         aliases = spec.get("aliases") or []
-        if isinstance(aliases, str) or not all(isinstance(a, str) for a in aliases):
-            raise InputError(f"entity {label!r}: aliases must be a list of strings", path, line)
+        references = spec.get("references") or []
+        for key, names in (("aliases", aliases), ("references", references)):
+            if isinstance(names, str) or not all(isinstance(a, str) for a in names):
+                raise InputError(f"entity {label!r}: {key} must be a list of strings", path, line)
         wikidata = spec.get("wikidata")
         if wikidata is not None and not (str(wikidata).startswith("Q") and str(wikidata)[1:].isdigit()):
             raise InputError(f"entity {label!r}: wikidata must be an item id like Q956, not {wikidata!r}", path, line)
@@ -158,8 +163,9 @@ def _load_entities(path: Path, raw: dict) -> dict[str, Entity]:
             label=label.strip(),
             kind=kind,
             aliases=[a for a in dict.fromkeys(aliases) if a != label],
+            references=list(dict.fromkeys(references)),
             wikidata=str(wikidata) if wikidata else None,
-            **{k: (str(spec[k]) if spec.get(k) is not None else None) for k in ENTITY_KEYS[3:]},
+            **{k: (str(spec[k]) if spec.get(k) is not None else None) for k in ENTITY_KEYS[4:]},
         )
         if kind == "Post" and not (entity.role and (entity.organization or entity.country)):
             raise InputError(f"post {label!r} needs a role and an organization or country", path, line)
