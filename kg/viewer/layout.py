@@ -14,22 +14,25 @@ import networkx as nx
 import numpy as np
 
 SEED = 20201119
-SPACING = 110.0  # pixels per sqrt(node) of a component's radius
+SPACING = 150.0  # pixels per sqrt(node) of a component's radius
+LABEL_HEIGHT = 56.0  # small components: label boxes this tall (node and label) are kept from overlapping
 SMALL_COMPONENT = 400  # up to this size, networkx's spring layout
-GAP = 80.0
+GAP = 170.0
 
 
-def layout(node_ids: list, edges: list) -> dict:
-    """Positions {node id: (x, y)} for the nodes and (source, target) edges given."""
+def layout(node_ids: list, edges: list, widths: dict | None = None) -> dict:
+    """Positions {node id: (x, y)} for the nodes and (source, target) edges given; widths (pixels, by node
+    id) let small components keep labels from overlapping."""
+    widths = widths or {}
     graph = nx.Graph()
     graph.add_nodes_from(sorted(node_ids))
     graph.add_edges_from(sorted((a, b) for a, b in edges if a != b and a in graph and b in graph))
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    placed = [(_component(graph.subgraph(c), c), c) for c in components]
+    placed = [(_component(graph.subgraph(c), c, np.array([widths.get(v, 60.0) for v in c])), c) for c in components]
     return _pack(placed)
 
 
-def _component(sub: nx.Graph, order: list) -> np.ndarray:
+def _component(sub: nx.Graph, order: list, widths: np.ndarray) -> np.ndarray:
     n = len(order)
     if n == 1:
         return np.zeros((1, 2))
@@ -43,9 +46,44 @@ def _component(sub: nx.Graph, order: list) -> np.ndarray:
         index = {v: i for i, v in enumerate(order)}
         pairs = np.array([(index[a], index[b]) for a, b in sorted(sub.edges())], dtype=np.int64).reshape(-1, 2)
         coords = sampled_fruchterman_reingold(n, pairs, seed=SEED)
-    coords -= coords.mean(axis=0)
+    coords = _landscape(coords - coords.mean(axis=0))
     radius = np.abs(coords).max() or 1.0
-    return coords / radius * SPACING * math.sqrt(n)
+    coords = coords / radius * SPACING * max(0.5, math.sqrt(n) - 0.6)
+    return _spread(coords, widths) if n <= SMALL_COMPONENT else coords
+
+
+def _landscape(coords: np.ndarray) -> np.ndarray:
+    """Rotate so the longer axis is horizontal (screens are wide), with a fixed sign for determinism."""
+    _, _, vt = np.linalg.svd(coords, full_matrices=False)
+    for row in vt:
+        if row[np.argmax(np.abs(row))] < 0:
+            row *= -1
+    return coords @ vt.T
+
+
+def _spread(coords: np.ndarray, widths: np.ndarray, rounds: int = 80) -> np.ndarray:
+    """Remove overlaps between label boxes (width by label, fixed height), a little at a time, moving
+    each pair apart along the axis where they overlap least."""
+    coords = coords.copy()
+    n = len(coords)
+    tie = np.sign(np.arange(n)[:, None] - np.arange(n)[None, :]).astype(float)  # separates equal points
+    need_x = (widths[:, None] + widths[None, :]) / 2 + 16
+    for _ in range(rounds):
+        dx = coords[:, None, 0] - coords[None, :, 0]
+        dy = coords[:, None, 1] - coords[None, :, 1]
+        over_x, over_y = need_x - np.abs(dx), LABEL_HEIGHT - np.abs(dy)
+        overlap = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(overlap, False)
+        if not overlap.any():
+            break
+        along_y = overlap & (over_y <= over_x)
+        along_x = overlap & (over_y > over_x)
+        sign_x = np.where(dx != 0, np.sign(dx), tie)
+        sign_y = np.where(dy != 0, np.sign(dy), tie)
+        push_x = np.where(along_x, over_x * sign_x, 0.0).sum(axis=1)
+        push_y = np.where(along_y, over_y * sign_y, 0.0).sum(axis=1)
+        coords += np.stack([push_x, push_y], axis=1) * 0.25
+    return coords
 
 
 def sampled_fruchterman_reingold(n: int, pairs: np.ndarray, seed: int, iterations: int = 120,

@@ -47,8 +47,16 @@ def script_json(data) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
+def label_width(label: str, small: bool) -> float:
+    """About how wide the label is drawn, in pixels (14px font; 11px for fact nodes)."""
+    longest = max((len(line) for line in label.splitlines()), default=0)
+    return min(420.0, max(40.0, longest * (6.0 if small else 7.6)))
+
+
 def payload(model: ViewModel, options: RenderOptions) -> dict:
-    positions = layout([n.id for n in model.nodes], [(e.source, e.target) for e in model.edges if e.mode != "flat"])
+    widths = {n.id: label_width(n.label, n.cls == "fact") for n in model.nodes}
+    positions = layout([n.id for n in model.nodes], [(e.source, e.target) for e in model.edges if e.mode != "flat"],
+                       widths)
     nodes = []
     for n in model.nodes:
         x, y = positions[n.id]

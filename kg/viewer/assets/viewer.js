@@ -211,7 +211,7 @@
     var table = el("table", "props");
     propRow(table, "fact type", f.type.replace(/_/g, " "));
     f.roles.forEach(function (r) { propRow(table, r[0], r[1] ? nodeLink(r[1], r[2]) : r[2]); });
-    if (f.date) propRow(table, "date", f.date);
+    if (f.date && !f.roles.some(function (r) { return r[0] === "date"; })) propRow(table, "date", f.date);
     if (f.confidence) propRow(table, "confidence", f.confidence);
     if (f.status) propRow(table, "review status", f.status);
     if (f.rule) propRow(table, "extraction rule", f.rule);

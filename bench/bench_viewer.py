@@ -1,0 +1,96 @@
+"""Benchmark of the HTML viewer: for synthetic graphs of about 200, 2,000 and 10,000 entities (made through
+the real RDF mapping), the time to build the view model and the page, the page's size, and the time from
+opening the file in headless chromium to the first complete drawing (the layout is precomputed and
+physics is off, so that is when the graph is stable and usable), plus the time a search and a click to
+the details panel take. Prints figures; asserts nothing.
+
+    python bench/bench_viewer.py [--sizes 200 2000 10000] [--chromium /usr/bin/chromium] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kg.viewer import render_html
+from kg.viewer.model import build_model
+from kg.viewer.synthetic import synthetic_graph
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def open_in_browser(browser, path: Path) -> dict:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    start = time.perf_counter()
+    page.goto(path.resolve().as_uri(), timeout=300_000)
+    page.wait_for_function("window.kgViewer && window.kgViewer.ready", timeout=300_000, polling=20)
+    wall = time.perf_counter() - start
+    stable_ms = page.evaluate("window.kgViewer.stableMs")
+    counts = page.evaluate("[kgViewer.nodeCount(), kgViewer.factNodeCount(), kgViewer.visibleEdgeIds().length]")
+    t = time.perf_counter()
+    hit = page.evaluate("kgViewer.search('Khan')[0].id")
+    page.evaluate("id => kgViewer.select(id)", hit)
+    page.wait_for_selector("#details .evidence, #details h3")
+    select_s = time.perf_counter() - t
+    page.close()
+    return {"wall_s": wall, "stable_ms": stable_ms, "counts": counts, "select_s": select_s, "errors": errors}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--keep", default=None, help="folder to keep the generated pages in")
+    args = parser.parse_args(argv)
+    out_dir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-viewer-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    have_browser = Path(args.chromium).exists()
+    if not have_browser:
+        print(f"note: {args.chromium} not found: browser timings skipped (apt-get install chromium)")
+    pw = browser = None
+    if have_browser:
+        from playwright.sync_api import sync_playwright
+
+        pw = sync_playwright().start()
+        browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
+    print(f"{'wanted':>7} {'entities':>8} {'fact nodes':>10} {'edges':>6} {'triples':>8} {'model s':>8} "
+          f"{'page s':>7} {'HTML MB':>8} {'open->stable ms':>16} {'wall s':>7} {'search+click s':>15}")
+    try:
+        for size in args.sizes:
+            graph = synthetic_graph(size)
+            t = time.perf_counter()
+            model = build_model(graph)
+            model_s = time.perf_counter() - t
+            t = time.perf_counter()
+            page = render_html(graph)
+            page_s = time.perf_counter() - t
+            path = out_dir / f"viewer-{size}.html"
+            path.write_text(page, encoding="utf-8")
+            entities = len(model.entity_nodes())
+            row = (f"{size:>7} {entities:>8} {len(model.nodes) - entities:>10} {len(model.edges):>6} {len(graph):>8} "
+                   f"{model_s:>8.2f} {page_s:>7.2f} {len(page.encode()) / 1e6:>8.2f}")
+            if browser is not None:
+                result = open_in_browser(browser, path)
+                row += f" {result['stable_ms']:>16.0f} {result['wall_s']:>7.2f} {result['select_s']:>15.2f}"
+                if result["errors"]:
+                    row += f"  errors: {result['errors'][:3]}"
+            print(row, flush=True)
+    finally:
+        if browser is not None:
+            browser.close()
+            pw.stop()
+        if not args.keep:
+            shutil.rmtree(out_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
