@@ -29,12 +29,7 @@ def make_parser() -> tuple[argparse.ArgumentParser, dict]:
     sub.required = True
     runners = {}
     for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue  # a command still being built is simply not offered
-            raise
+        module = importlib.import_module(module_name)
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
         runners[module.NAME] = module.run

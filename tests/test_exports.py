@@ -34,3 +34,9 @@ def test_export_parses_back_to_the_same_graph(seed_graph):
     from kg.export import to_turtle
 
     assert isomorphic(Graph().parse(data=to_turtle(seed_graph), format="turtle"), seed_graph)
+
+
+def test_kg_view_of_the_export_equals_the_built_viewer(kg, tmp_path):
+    result = kg("view", "--data", str(REPO / "exports" / "kg.ttl"), "--out", str(tmp_path / "graph.html"))
+    assert result.returncode == 0, result.stderr
+    assert filecmp.cmp(tmp_path / "graph.html", REPO / "exports" / "graph.html", shallow=False)

@@ -18,6 +18,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync"]
 
 if not Path(CHROMIUM).exists():
+    # CI sets KG_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
+    if os.environ.get("KG_REQUIRE_BROWSER") == "1":
+        raise RuntimeError(f"KG_REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
     pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the "
                 "viewer's browser tests", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")

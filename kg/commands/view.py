@@ -29,7 +29,7 @@ def add_arguments(parser) -> None:
                              "space or comma separated")
     parser.add_argument("--collapsed", action="store_true",
                         help="open with n-ary facts drawn as direct labelled edges (a toggle in the page)")
-    parser.add_argument("--title", default=None, help="page title (default: the data file's name)")
+    parser.add_argument("--title", default=None, help="page title (default: Diplomacy knowledge graph)")
 
 
 def run(args) -> int:
@@ -43,7 +43,8 @@ def run(args) -> int:
         raise InputError("--out is a folder; give a file name such as graph.html", out)
     graph = load_graph(data)
     selection = Selection(focus=args.focus, depth=1 if args.depth is None else args.depth, types=tuple(args.types))
-    title = args.title or (f"{args.focus} and neighbours ({data.name})" if args.focus else f"Knowledge graph: {data.name}")
+    # Without options the page equals the one `kg build` writes, so `kg view` never makes exports/ stale.
+    title = args.title or (f"{args.focus} and neighbours ({data.name})" if args.focus else RenderOptions.title)
     page = view_html(graph, selection, RenderOptions(title=title, collapsed=args.collapsed))
     write_outputs(out.parent if str(out.parent) else Path("."), {out.name: page})
     print(f"wrote: {out}")
