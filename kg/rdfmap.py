@@ -123,7 +123,6 @@ class GraphBuilder:
         self.graph = Graph()
         bind_prefixes(self.graph)
         self.fact_nodes: set[URIRef] = set()
-        self._mentions: dict[str, set[str]] = {}
 
     # -- entities --------------------------------------------------------------------------------
     def iri(self, label: str) -> URIRef:
@@ -204,7 +203,6 @@ class GraphBuilder:
     def value(self, fact: Fact, name: str, value):
         arg = FACT_TYPES[fact.type].arg(name)
         if arg.is_entity:
-            self._mentions.setdefault(self._article_slug, set()).add(value)
             return self.iri(value)
         if arg.literal == "date":
             return date_literal(value)
@@ -259,14 +257,20 @@ class GraphBuilder:
         for entity in self.entities.values():
             self.add_entity(entity)
         for article, doc in self.pairs:
-            self._article_slug = article.slug
             article_node = self.add_article(article, doc)
             sentences = sentence_spans(article.text)
             for fact in doc.facts:
                 self.add_fact(article, doc, sentences, fact)
-            for label in sorted(self._mentions.get(article.slug, ())):
-                self.graph.add((article_node, SCHEMA.mentions, self.iri(label)))
+                for label in _entity_arguments(fact):
+                    self.graph.add((article_node, SCHEMA.mentions, self.iri(label)))
         return self.graph
+
+
+def _entity_arguments(fact: Fact):
+    for arg in FACT_TYPES[fact.type].args:
+        value = fact.args.get(arg.name)
+        if arg.is_entity and value is not None:
+            yield from value if isinstance(value, list) else [value]
 
 
 # -- shortcut triples, per fact type ---------------------------------------------------------------
