@@ -60,7 +60,8 @@ def link_wikidata(entities: dict[str, Entity]) -> None:
 def post_label(office: str, organization: str | None, country: str | None) -> str:
     if organization:
         return f"{office}, {organization}"
-    return f"{office} of {country}" if country else office
+    # With neither, the post still differs from its role: a role is what the office is, a post one seat of it.
+    return f"{office} of {country}" if country else f"{office} (post)"
 
 
 def post_for(entities: dict[str, Entity], office: str, organization: str | None, country: str | None) -> Entity:

@@ -1,7 +1,10 @@
 """Scoring extraction against gold facts (corpus/dev/gold.yaml format, or a reviewed facts file).
 
 Matching rules (the same for every article, no special cases):
-- Only the fact types of the gold schema are scored (GOLD_SCHEMA); other predicted types are ignored.
+- Which fact types are scored depends on the gold: a corpus gold.yaml is scored on its schema (GOLD_SCHEMA);
+  a reviewed facts file on every type it can contain (REVIEWED_SCHEMA = GOLD_SCHEMA plus founded,
+  event_held and quantity). Other predicted types are ignored.
+- Gold facts that are the same fact on their scored arguments (one fact, two quotes) count once.
 - A predicted fact matches a gold fact when the types agree and every argument the gold fact states agrees.
   A gold `null` means "not stated or not resolvable": it is not checked (the prediction may say something
   or nothing there). Arguments absent from the gold schema are not checked either.
@@ -13,10 +16,20 @@ Matching rules (the same for every article, no special cases):
 - Events (ceremonies) are descriptive labels: they agree when their normalised token sets overlap
   (rapidfuzz token_set_ratio >= 80).
 - Participants (lists) agree as sets. Dates agree when equal ISO strings.
+- founded: organisation and date (ISO string) must agree.
+- event_held: the event agrees as ceremonies do (fuzzy), date and place as above (place as an entity).
+- quantity: subject (an entity), measure, value and, when the gold states one, comparator must agree.
+  Values agree when numerically equal (8 == 8.0). Measures agree when, normalised with plural -s dropped
+  word by word, one starts with the other: reviewers qualify what is counted ("countries" ~ "countries of
+  the parties it has contacts with"); a different head ("vice ministers" vs "assistant ministers") does not.
+  A gold comparator is checked against the predicted one ("exactly" when the prediction states none).
 - Predicted facts are deduplicated on their scored arguments first; precision is the share of distinct
   predicted facts matching some gold fact, recall the share of gold facts matched by some prediction.
 Alias accuracy: the share of gold (entity, surface form) pairs for which the extraction has an entity that
-carries that surface form (label or alias, case-insensitive) and is the gold entity.
+carries that surface form (label, alias or descriptive reference, case-insensitive) and is the gold entity
+(the same entity by the rule above for entity values). With a reviewed facts file as gold, only the forms
+the article actually writes count (a reviewer's canonical label may appear nowhere in the text).
+References ("the envoy") count here, as gold alias lists contain them, but never for fact matching.
 """
 
 from __future__ import annotations
@@ -44,6 +57,12 @@ GOLD_SCHEMA = {
     "located_in": ("place", "in"),
     "part_of": ("organization", "parent"),
 }
+REVIEWED_SCHEMA = {
+    **GOLD_SCHEMA,
+    "founded": ("organization", "date"),
+    "event_held": ("event", "date", "place"),
+    "quantity": ("subject", "measure", "value", "comparator"),
+}
 DESCRIPTIVE = re.compile(r"^(the|his|her|their|its|a|an)\b", re.IGNORECASE)
 
 
@@ -55,7 +74,25 @@ def norm(value) -> str:
 
 
 def _office_core(value: str) -> str:
-    return re.sub(r" to [a-z ]+$", "", norm(value))
+    # articles inside an office name are style, not meaning: "Adviser on Cooperation with (the) CPC"
+    return re.sub(r"\bthe ", "", re.sub(r" to [a-z ]+$", "", norm(value)))
+
+
+def _measure_words(value) -> list[str]:
+    return [re.sub(r"(?<=[a-z]{3})s$", "", w) for w in norm(value).split()]
+
+
+def _measure_match(gold, pred) -> bool:
+    g, p = _measure_words(gold), _measure_words(pred)
+    n = min(len(g), len(p))
+    return n > 0 and g[:n] == p[:n]
+
+
+def _number(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 # --- gold ---------------------------------------------------------------------------------------------
@@ -71,7 +108,7 @@ def load_gold(path: Path) -> dict:
         from kg.facts import load_facts
 
         article = read_article(Path(path).parent / data["article"])
-        return {data["article"]: gold_from_facts(load_facts(Path(path), article))}
+        return {data["article"]: gold_from_facts(load_facts(Path(path), article), article.text)}
     gold = {}
     for name, block in data.items():
         if not isinstance(block, dict) or not isinstance(block.get("facts", []), list):
@@ -86,16 +123,21 @@ def load_gold(path: Path) -> dict:
     return gold
 
 
-def gold_from_facts(doc: FactsDoc) -> dict:
-    """A reviewed facts file as a gold block: its facts (scored arguments) and its entities' aliases."""
+def gold_from_facts(doc: FactsDoc, text: str | None = None) -> dict:
+    """A reviewed facts file as a gold block: its facts (scored arguments) and its entities' surface forms.
+    Given the article text, only forms the article writes are kept for alias accuracy, as in gold.yaml: a
+    canonical label a reviewer wrote ("Guo Yezhou" for "Guoyeshou") is not a surface form to recover."""
     facts = []
     for f in doc.facts:
-        if f.type not in GOLD_SCHEMA:
+        if f.type not in REVIEWED_SCHEMA:
             continue
-        facts.append({"type": f.type, **{k: f.args.get(k) for k in GOLD_SCHEMA[f.type]}})
+        facts.append({"type": f.type, **{k: f.args.get(k) for k in REVIEWED_SCHEMA[f.type]}})
+    # the same fact quoted twice is one gold fact
     unique = {repr(sorted(f.items(), key=lambda kv: kv[0])): f for f in facts}
-    aliases = {label: [label] + list(e.aliases) for label, e in doc.entities.items()}
-    return {"facts": list(unique.values()), "aliases": aliases}
+    aliases = {label: [label] + list(e.aliases) + list(e.references) for label, e in doc.entities.items()}
+    if text is not None:
+        aliases = {label: [f for f in forms if f in text] for label, forms in aliases.items()}
+    return {"facts": list(unique.values()), "aliases": aliases, "schema": REVIEWED_SCHEMA}
 
 
 # --- matching -----------------------------------------------------------------------------------------
@@ -126,8 +168,14 @@ class Resolver:
 def _value_match(resolver: Resolver, ftype: str, arg: str, gold, pred) -> bool:
     if gold is None:
         return True
+    if arg == "comparator":
+        return norm(gold) == norm(pred or "exactly")
     if pred is None:
         return False
+    if arg == "measure":
+        return _measure_match(gold, pred)
+    if arg == "value":
+        return _number(gold) is not None and _number(gold) == _number(pred)
     spec = FACT_TYPES[ftype].arg(arg)
     if spec is not None and spec.many:
         gold_list, pred_list = list(gold), list(pred)
@@ -141,10 +189,10 @@ def _value_match(resolver: Resolver, ftype: str, arg: str, gold, pred) -> bool:
     return resolver.same(gold, pred)
 
 
-def fact_match(resolver: Resolver, gold: dict, pred) -> bool:
+def fact_match(resolver: Resolver, gold: dict, pred, schema: dict = GOLD_SCHEMA) -> bool:
     if gold["type"] != pred.type:
         return False
-    return all(_value_match(resolver, gold["type"], k, gold.get(k), pred.args.get(k)) for k in GOLD_SCHEMA[gold["type"]])
+    return all(_value_match(resolver, gold["type"], k, gold.get(k), pred.args.get(k)) for k in schema[gold["type"]])
 
 
 @dataclass
@@ -185,31 +233,32 @@ class ArticleResult:
     alias_errors: list = field(default_factory=list)
 
 
-def _pred_key(fact) -> tuple:
-    return (fact.type,) + tuple(repr(fact.args.get(k)) for k in GOLD_SCHEMA[fact.type])
+def _pred_key(fact, schema: dict) -> tuple:
+    return (fact.type,) + tuple(repr(fact.args.get(k)) for k in schema[fact.type])
 
 
 def evaluate_article(name: str, gold_block: dict, pred: FactsDoc) -> ArticleResult:
     resolver = Resolver(gold_block.get("aliases", {}), pred)
+    schema = gold_block.get("schema") or GOLD_SCHEMA
     result = ArticleResult(name)
     preds = {}
     for f in pred.facts:
-        if f.type in GOLD_SCHEMA:
-            preds.setdefault(_pred_key(f), f)
+        if f.type in schema:
+            preds.setdefault(_pred_key(f, schema), f)
     preds = list(preds.values())
     golds = gold_block.get("facts", [])
-    for ftype in GOLD_SCHEMA:
+    for ftype in schema:
         score = Score()
         g_of = [g for g in golds if g["type"] == ftype]
         p_of = [p for p in preds if p.type == ftype]
         score.gold, score.pred = len(g_of), len(p_of)
         for g in g_of:
-            if any(fact_match(resolver, g, p) for p in p_of):
+            if any(fact_match(resolver, g, p, schema) for p in p_of):
                 score.tp_gold += 1
             else:
                 result.missed.append(g)
         for p in p_of:
-            if any(fact_match(resolver, g, p) for g in g_of):
+            if any(fact_match(resolver, g, p, schema) for g in g_of):
                 score.tp_pred += 1
             else:
                 result.false.append(p)
@@ -218,13 +267,13 @@ def evaluate_article(name: str, gold_block: dict, pred: FactsDoc) -> ArticleResu
     # alias accuracy
     surface_index: dict[str, list[str]] = {}
     for label, entity in pred.entities.items():
-        for form in [label] + list(entity.aliases):
+        for form in [label] + list(entity.aliases) + list(entity.references):
             surface_index.setdefault(form.lower(), []).append(label)
     for canonical, forms in gold_block.get("aliases", {}).items():
         for form in forms:
             result.alias_total += 1
             labels = surface_index.get(form.lower(), [])
-            if any(norm(label) in resolver.gold_names.get(canonical, {norm(canonical)}) for label in labels):
+            if any(resolver.same(canonical, label) for label in labels):
                 result.alias_ok += 1
             else:
                 result.alias_errors.append((canonical, form, labels))
@@ -246,7 +295,7 @@ def totals(results: list[ArticleResult]) -> tuple[dict, Score, float]:
 def format_table(results: list[ArticleResult], show_errors: bool = False) -> str:
     by_type, overall, alias_acc = totals(results)
     lines = [f"{'fact type':<24}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}", "-" * 60]
-    for ftype in GOLD_SCHEMA:
+    for ftype in REVIEWED_SCHEMA:
         s = by_type.get(ftype)
         if s is None:
             continue

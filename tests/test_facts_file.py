@@ -63,3 +63,19 @@ def test_round_trip_through_dump(tmp_path):
     assert [(f.type, f.args, f.evidence, f.confidence, f.rule) for f in again.facts] == [
         (f.type, f.args, f.evidence, f.confidence, f.rule) for f in doc.facts
     ]
+
+
+def test_an_office_with_neither_organisation_nor_country_still_builds(tmp_path):
+    from rdflib.namespace import ORG
+
+    from kg.rdfmap import build_graph
+    from kg.shacl import validate
+
+    body = ("entities:\n  Ann Lee: {kind: Person}\n  Envoy: {kind: Role}\n"
+            "facts:\n  - {type: holds_office, person: Ann Lee, office: Envoy, quote: the envoy left}\n")
+    text = "Then the envoy left."
+    art = Article(path=tmp_path / "a.txt", text=text)
+    graph = build_graph([(art, load_facts(write(tmp_path, body), art))])
+    assert validate(graph).conforms
+    posts = {str(o) for o in graph.objects(None, ORG.holds)}
+    assert posts == {"https://w3id.org/dipkg/id/post/envoy-post"}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import dates, gazetteer, orgs
+from kg.extract import gazetteer, quantities
 from kg.extract.masking import PH
+from kg.extract.quantities import b_quantity  # noqa: F401  (registered in BUILDERS below)
 
 STATUS = {"outgoing": "outgoing", "departing": "outgoing", "former": "former", "previous": "former",
           "acting": "acting", "new": None, "incoming": None}
@@ -46,6 +47,11 @@ def agent(ctx, masked, s, allow_country=False):
 
 def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None):
     if not per_label:
+        return
+    title = masked.refs[masked.offices[off_tag]["title"]]
+    before = masked.text[: masked.text.find(off_tag)]
+    # "a team of four Vice Ministers & two Assistant Ministers, Mr. X": a counted plural title is a quantity
+    if title.extra.get("plural") and re.search(rf"(?:{quantities.NUMBER})\s*$", before):
         return
     o = ctx.office_parts(masked, off_tag)
     known = ctx.countries.get(per_label)
@@ -161,10 +167,14 @@ def b_award_behalf(ctx, m, masked, rule):
 def b_award_place(ctx, m, masked, rule):
     if not ctx.frames.get("award"):
         # a ceremony announced before its award: remember where and when, for the frame to use
-        cer = ctx.frames.setdefault("ceremony", {})
-        cer.setdefault("place", ctx.place(masked.refs[m.group("place")]))
-        cer.setdefault("date", ctx.sentence_date(masked))
+        cer = ctx.frames.setdefault("ceremony", {"attendees": {}})
+        date = ctx.sentence_date(masked)
+        # a dated sentence ("was held at X on 4 March") says more than a headline ("Reception in Oslo")
+        if "place" not in cer or (date and not cer.get("date")):
+            cer.update(place=ctx.place(masked.refs[m.group("place")]), date=date, evidence=masked,
+                       word=m.group("word").lower())
         cer["investiture"] = cer.get("investiture") or bool(re.search(r"investiture", masked.text, re.IGNORECASE))
+        cer.setdefault("surfaces", []).append(m.group("surface"))
         return
     frame = ctx.award_frame(None, masked)
     frame.setdefault("place", ctx.place(masked.refs[m.group("place")]))
@@ -230,7 +240,7 @@ def b_delegation_guest(ctx, m, masked, rule):
 
 
 def b_attended_list(ctx, m, masked, rule):
-    frame = ctx.frames.get("award")
+    frame = ctx.frames.get("award") or ctx.frames.get("ceremony")
     if frame is None:
         return
     for p in persons(ctx, masked, m.group("list")):

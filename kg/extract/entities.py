@@ -8,6 +8,19 @@ from kg.extract import gazetteer, names
 from kg.facts import Entity
 
 
+# A determiner or possessive in front makes a surface form a description, not a name ("the envoy").
+_DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their|this|that|these|those)\s", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:he|she|it|they|him|her|them)$", re.IGNORECASE)
+
+
+def is_descriptive(surface: str, kind: str) -> bool:
+    if _DETERMINER.match(surface) or _PRONOUN.match(surface):
+        return True
+    # a lower-case phrase is a common-noun description ("civil award of Pakistan"), except for roles, whose
+    # lower-case spelling ("prime minister") is the same title
+    return kind != "Role" and surface[:1].islower()
+
+
 class EntityTable:
     def __init__(self):
         self.entities: dict[str, Entity] = {}
@@ -31,10 +44,15 @@ class EntityTable:
         return label
 
     def alias(self, label: str, surface: str) -> None:
+        """Record a surface form: names and name-like forms as aliases (they become RDF labels), descriptive
+        references ('the president', 'the civil award', 'his embassy') as references (they do not)."""
         surface = re.sub(r"\s+", " ", surface.strip())
         entity = self.entities[label]
-        if surface and surface != label and surface not in entity.aliases:
-            entity.aliases.append(surface)
+        if not surface or surface == label:
+            return
+        forms = entity.references if is_descriptive(surface, entity.kind) else entity.aliases
+        if surface not in forms:
+            forms.append(surface)
 
     def country(self, name: str, alias: str | None = None) -> str:
         label = self.add(name, "Country", alias)

@@ -37,6 +37,9 @@ class Gazetteer:
     demonym_forms: tuple
     ceremony_words: tuple[str, ...]
     particles: frozenset
+    remit_offices: frozenset  # offices written with a remit: "Adviser on X", "Special Envoy for Y"
+    parties: dict  # lower-case name or acronym -> (canonical name, country)
+    party_forms: tuple  # names and acronyms as written
     wikidata: dict  # label -> Q id
 
 
@@ -85,6 +88,11 @@ def load() -> Gazetteer:
     countries.update(demonyms)
     countries.update(names)
     refs = {k.lower(): tuple(v) for k, v in data["references"].items()}
+    parties, party_forms = {}, []
+    for canon, spec in (data.get("parties") or {}).items():
+        for form in [canon] + list(spec.get("names", [])):
+            parties[form.lower()] = (canon, spec.get("country"))
+            party_forms.append(form)
     return Gazetteer(
         honorifics=tuple(data["honorifics"]),
         ranks=dict(data["ranks"]),
@@ -108,6 +116,9 @@ def load() -> Gazetteer:
         demonym_forms=tuple(dforms),
         ceremony_words=tuple(data["ceremony_words"]),
         particles=frozenset(data["name_particles"]),
+        remit_offices=frozenset(data.get("remit_offices") or ()),
+        parties=parties,
+        party_forms=tuple(party_forms),
         wikidata=dict((wd or {}).get("items") or {}),
     )
 

@@ -60,3 +60,15 @@ def _fold_offices(masked: Masked) -> None:
         pos = m.end()
     out.append(masked.text[pos:])
     masked.text = "".join(out)
+
+
+def unmask(masked: Masked, s: str) -> str:
+    """Masked text back to the words it stands for ("four «OFF1»" -> "four Vice Ministers")."""
+    s = re.sub(r"«OFF\d+»", lambda m: masked.offices[m.group(0)]["span"], s)
+    return PH.sub(lambda m: masked.refs[m.group(0)].surface if m.group(0) in masked.refs else m.group(0), s)
+
+
+def tags_in(masked: Masked, s: str) -> list[str]:
+    """The mention placeholders in s, office placeholders opened up («OFF0» -> «ORG3» «TTL4»)."""
+    s = re.sub(r"«OFF\d+»", lambda m: masked.offices[m.group(0)]["span"], s)
+    return [m.group(0) for m in PH.finditer(s) if m.group(0) in masked.refs]

@@ -6,6 +6,7 @@ same IRI slug) in every article: see canonical_person_label and canonical_key.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -28,27 +29,32 @@ def split_glued(token: str) -> str:
     return _GLUE.sub(" ", token)
 
 
+@functools.lru_cache(maxsize=1)
+def _title_res() -> tuple[re.Pattern, re.Pattern]:
+    """One compiled pattern each for a leading rank and a leading honorific (longest form first)."""
+    gaz = gazetteer.load()
+    rank = re.compile("(?:" + gazetteer.alternation(gaz.ranks) + r")(?=\s)")
+    hon = re.compile("(?:" + gazetteer.alternation(gaz.honorifics) + r")(?=\s)")
+    return rank, hon
+
+
 def strip_titles(name: str) -> tuple[str, str | None, str | None]:
     """Remove leading honorifics and ranks; returns (name, honorific, rank)."""
     gaz = gazetteer.load()
+    rank_re, hon_re = _title_res()
     honorific = rank = None
-    changed = True
     text = name.strip()
-    while changed:
-        changed = False
-        for rank_form in sorted(gaz.ranks, key=len, reverse=True):
-            if re.match(re.escape(rank_form) + r"(?=\s)", text):
-                rank = gaz.ranks[rank_form]
-                text = text[len(rank_form):].strip()
-                changed = True
-                break
-        for hon in sorted(gaz.honorifics, key=len, reverse=True):
-            if re.match(re.escape(hon) + r"(?=\s)", text):
-                honorific = honorific or hon
-                text = text[len(hon):].strip()
-                changed = True
-                break
-    return text, honorific, rank
+    while True:
+        m = rank_re.match(text)
+        if m:
+            rank = gaz.ranks[m.group(0)]
+            text = text[m.end():].strip()
+        h = hon_re.match(text)
+        if h:
+            honorific = honorific or h.group(0)
+            text = text[h.end():].strip()
+        if not m and not h:
+            return text, honorific, rank
 
 
 def _particles(name: str) -> str:

@@ -200,6 +200,14 @@ def find_orgs(text: str):
             extra["parent"] = canonical_org(poss.group("x"), acronyms)
             extra["parent_surface"] = poss.group("x")
         out.append(Mention(s, s + len(phrase), "ORG", phrase, value, extra))
+    # known parties by name or undefined acronym ("PTI's advisor"); an acronym the text defines wins
+    for form in gaz.party_forms:
+        if form in acronyms:
+            continue
+        canon = gaz.parties[form.lower()][0]
+        # a dash glued before the acronym is punctuation ("Mr. X -PTI's advisor"), not part of a word
+        for m in re.finditer(rf"(?<![\w(])(?<!\w-){re.escape(form)}(?![\w)-])", text):
+            out.append(Mention(m.start(), m.end(), "ORG", form, canon, {"kind": "PoliticalParty"}))
     for acr, expansion in acronyms.items():
         if not has_head(expansion):
             continue

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+
+from kg.extract import quantities as q
 
 # Pattern macros, expanded before compiling.
 MACROS = {
@@ -58,6 +59,11 @@ def _compiled(pattern: str) -> re.Pattern:
 CONFER = r"(?:conferred|confers|bestowed|bestows|awarded|awards|presented|presents|decorated|handed over|gave|conferring)"
 PASSIVE = r"(?:was|were|has been|have been|had been|is|are)\s+(?:formally\s+)?(?:decorated with|awarded|presented with|conferred with|conferred|given|honou?red with)"
 CREDENCE = r"(?:letters? of credence|credentials)"
+# "over 70 million members", "eight (8) Bureaus", "four «OFF»" (a plural title): not after "the" (a definite
+# "the four corners" is not a count), not inside a word or a number, not part of a name ("COVID 19 masks")
+QUANTITY = (rf"(?<![\w.,«])(?<![Tt]he )(?<![A-Z]{{2}} )(?<!» )(?:(?P<cmp>{q.COMPARATOR})\s+)?(?P<num>{q.NUMBER})(?:\s*\(\d[\d,.]*\))?"
+            rf"(?:\s+(?P<scale>{q.SCALE}))?\s+(?P<measure>{q.MEASURE})")
+FOUNDED = r"(?:founded|established|set up|created|formed)"
 
 RULES: tuple[Rule, ...] = (
     # --- offices -----------------------------------------------------------------------------------
@@ -69,6 +75,8 @@ RULES: tuple[Rule, ...] = (
     Rule("office_and_also", 1, r"{PER:per}\s+(?:is|was)\s+{OFF}{NEAR},?\s+and\s+(?:also\s+)?(?:the\s+|a\s+)?{OFF:off}", "office", 0.75),
     Rule("office_heads", 1, r"{PER:per},?\s+who\s+(?P<verb>heads|leads|chairs)\s+(?:the\s+)?{ORG:org}", "office_heads", 0.85),
     Rule("office_represents", 1, r"{PER:per},\s+who\s+represents\s+{CTY:sender}\s+in\s+{CTY:host}", "office_represents", 0.8),
+    # "Mr. X -PTI's advisor on ...": an office attached to the name by a dash
+    Rule("office_dash", 1, r"{PER:per}\s*[-–—]\s*(?:the\s+)?{OFF:off}", "office", 0.75),
     Rule("office_staff_list", 1, r"from\s+(?:the\s+)?{ORG:org},\s+{PERS:people}", "office_list_org", 0.8),
     Rule("member_of", 1, r"{PER:per}{NEAR}\b(?:a member of|member of|sits in|has belonged to|belongs to|belonged to)\s+(?:the\s+)?{ORG:org}", "member_of", 0.8),
     # --- award conferral (frame slots) -------------------------------------------------------------
@@ -78,7 +86,7 @@ RULES: tuple[Rule, ...] = (
     Rule("award_recipients_were", 2, r"[Tt]he\s+(?:recipients|awardees|honourees)\s+(?:were|are)\s+{PERS:rec}", "award_recipients", 0.8),
     Rule("award_presented_by", 2, r"{AWD:award}{ANY}\b(?:was|were)\s+(?:handed over|presented|conferred|given){ANY}\bby\s+(?P<agent>{AGENT})", "award_presenter", 0.8),
     Rule("award_on_behalf", 2, r"(?:on behalf of|on the authority of|in the name of)\s+(?:the\s+)?(?P<agent>{AGENT}|{CTY})", "award_behalf", 0.8),
-    Rule("award_ceremony_place", 2, r"[Cc]eremony\s+(?:was\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
+    Rule("award_ceremony_place", 2, r"(?P<surface>(?:[Ss]pecial\s+)?(?:[Ii]nvestiture\s+)?(?P<word>[Cc]eremony|[Rr]eception|[Ff]unction))\s+(?:was\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
     # --- credentials ----------------------------------------------------------------------------------
     Rule("credentials_presented", 2, r"{PER:per}{NEAR}\b(?:presented|presents|handed|hands|submitted|submits|handed over)\s+(?:his|her|their)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials", 0.85),
     Rule("credentials_plural", 2, r"(?P<title>«OFF\d+»)\s+from\s+{ANY}\b(?:presented|handed|submitted)\s+(?:their\s+)?" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_group", 0.8),
@@ -97,6 +105,10 @@ RULES: tuple[Rule, ...] = (
     Rule("located_in_part", 2, r"{GPE:in}\s*(?:province|region|state)?,?\s+of which\s+{GPE:place}\s+is a part", "located_in", 0.7),
     Rule("part_of_organ", 2, r"{ORG:org}\s+is\s+(?:a|an|the)\s+(?:\w+\s+)?(?:organ|unit|department|body|arm)\s+of\s+(?:the\s+)?{ORG:parent}", "part_of", 0.75),
     Rule("part_of_leadership", 2, r"{ORG:org}{ANY}\bunder the (?:direct\s+)?leadership of\s+(?:the\s+)?{ORG:parent}", "part_of", 0.7),
-    Rule("founded_since", 2, r"{ORG:org}\s+(?:since|founded in|established in)\s+(?P<year>(?:1[89]|20)\d\d)\b", "founded", 0.7),
+    Rule("founded_since", 2, r"{ORG:org}\s+(?:since|" + FOUNDED + r"\s+in)\s+(?P<year>(?:1[89]|20)\d\d)\b", "founded", 0.7),
+    Rule("founded_was", 2, r"{ORG:org},?\s+(?:(?:which|that)\s+)?(?:was|has been)\s+(?:first\s+)?" + FOUNDED + r"\s+in\s+(?:the\s+year\s+)?(?P<year>(?:1[89]|20)\d\d)\b", "founded", 0.75),
+    Rule("founded_fronted", 2, r"(?:^|\.\s+)(?:Founded|Established|Set up|Created|Formed)\s+in\s+(?P<year>(?:1[89]|20)\d\d),\s+(?:the\s+)?{ORG:org}", "founded", 0.75),
+    # --- quantities --------------------------------------------------------------------------------
+    Rule("quantity_count", 2, QUANTITY, "quantity", 0.6),
     Rule("signed", 2, r"{PER:per}{NEAR}\bsigned\s+(?:an?\s+|the\s+)?(?P<doc>(?:[A-Z][\w-]*\s+)*(?:Agreement|Memorandum of Understanding|MoU|Treaty|Protocol|Accord)\b(?:\s+on\s+[\w\s-]+)?)", "signed", 0.7),
 )

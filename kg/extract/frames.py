@@ -1,0 +1,74 @@
+"""Closing the event frames once every sentence is read: an award conferral (with its ceremony, attendees and
+event_held) and credentials presentations, from the slots rules filled (see builders)."""
+
+from __future__ import annotations
+
+from kg.extract import dates
+from kg.extract.context import Context
+
+
+def finish_frames(ctx: Context) -> None:
+    frame = ctx.frames.get("award")
+    table = ctx.table
+    cer = ctx.frames.get("ceremony") or {}
+    if frame:
+        for key in ("place", "date", "investiture"):
+            if not frame.get(key) and cer.get(key):
+                frame[key] = cer[key]
+    if frame and not frame.get("date"):
+        for s, e in ctx.sentences:
+            sentence = ctx.text[s:e]
+            if any(s <= m.start < e and m.kind == "AWD" for m in ctx.mentions):
+                frame["date"] = dates.find_date(sentence, ctx.published)
+                if frame["date"]:
+                    break
+    if frame and frame.get("award") and frame["recipients"]:
+        award = table.add(frame["award"], "Award")
+        giver, behalf, presenter = frame.get("giver"), frame.get("behalf"), frame.get("presenter")
+        is_person = lambda x: x and table.entities[x].kind == "Person"
+        conferred_by = behalf or giver
+        presented_by = presenter or (giver if is_person(giver) and giver != behalf else None)
+        if not is_person(presented_by):
+            presented_by = None
+        recipients = list(frame["recipients"])
+        place = frame.get("place")
+        name = f"{frame['award']} {'investiture ' if frame.get('investiture') else ''}ceremony"
+        if len(recipients) == 1:
+            name += f" for {recipients[0]}"
+        if place:
+            name += f" at {place}"
+        ceremony = table.add(name, "Ceremony")
+        for surface in cer.get("surfaces", []):
+            table.alias(ceremony, surface)
+        for r, (masked, rule) in frame["recipients"].items():
+            ctx.add_fact("award_conferral", {"award": award, "recipient": r, "conferred_by": conferred_by,
+                                              "presented_by": presented_by, "on_behalf_of": behalf,
+                                              "date": frame.get("date"), "place": place, "ceremony": ceremony},
+                         masked, rule.confidence, rule.name)
+        people = dict(frame["recipients"])
+        if presented_by:
+            people.setdefault(presented_by, next(iter(frame["recipients"].values())))
+        people.update({k: v for k, v in frame["attendees"].items() if k not in people})
+        for p, (masked, rule) in people.items():
+            ctx.add_fact("attended", {"person": p, "event": ceremony}, masked, 0.7, "attended_" + rule.name)
+        # the sentence announcing the ceremony is its best evidence; else the conferral's
+        first = cer.get("evidence") or next(iter(frame["recipients"].values()))[0]
+        ctx.add_fact("event_held", {"event": ceremony, "date": frame.get("date"), "place": place}, first, 0.6, "ceremony_frame")
+    elif cer.get("place"):
+        # a ceremony or reception with no award conferred at it is still an event held somewhere
+        word = ("investiture " if cer.get("investiture") and cer["word"] == "ceremony" else "") + cer["word"]
+        event = table.add(f"{word[0].upper()}{word[1:]} at {cer['place']}", "Ceremony")
+        for surface in cer.get("surfaces", []):
+            table.alias(event, surface)
+        ctx.add_fact("event_held", {"event": event, "date": cer.get("date"), "place": cer["place"]},
+                     cer["evidence"], 0.6, "ceremony_held")
+        for p, (masked, rule) in cer["attendees"].items():
+            ctx.add_fact("attended", {"person": p, "event": event}, masked, 0.7, "attended_" + rule.name)
+    cred = ctx.frames.get("cred")
+    if cred:
+        for envoy, (masked, rule) in cred["envoys"].items():
+            if envoy != cred["to"]:
+                ctx.add_fact("credentials_presented", {"envoy": envoy, "to": cred["to"], "date": cred["date"],
+                                                       "place": cred["place"]}, masked, rule.confidence, rule.name)
+
+
