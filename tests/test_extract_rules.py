@@ -179,3 +179,91 @@ def test_descriptive_references_are_not_aliases(tmp_path):
     assert "The president" in doc.entities["Tahir Siddiqui"].references
     assert "The president" not in doc.entities["Tahir Siddiqui"].aliases
     assert "Lin" in doc.entities["Lin Hao"].aliases
+
+
+# --- rules for the wider genre (coordination, counterparts, swearing-in, non-award ceremonies) ------------
+
+def test_counterpart_signing_pair_and_same_day(tmp_path):
+    text = ("Accord\n\nLISBON - Portuguese Foreign Minister Rui Tavares and his Moroccan counterpart Mr. Karim Idrissi "
+            "signed a Memorandum of Understanding on fisheries cooperation in Lisbon on Tuesday. Later in the day, "
+            "Tavares and Idrissi held talks. The signing ceremony was attended by Ms. Ines Cardoso.")
+    doc = run(tmp_path, text)
+    offices = {(f["person"], f["office"], f.get("country")) for f in facts(doc, "holds_office")}
+    assert ("Karim Idrissi", "Foreign Minister", "Morocco") in offices  # office_counterpart
+    signed = {(f["person"], f["document"], f["date"]) for f in facts(doc, "signed")}
+    doc_label = "Memorandum of Understanding on fisheries cooperation"  # the trailing 'in' is not swallowed
+    assert signed == {("Rui Tavares", doc_label, "2024-03-12"), ("Karim Idrissi", doc_label, "2024-03-12")}
+    meeting = facts(doc, "meeting")
+    assert {"Rui Tavares", "Karim Idrissi"} == set(meeting[0]["participants"])  # meeting_pair
+    assert meeting[0]["date"] == "2024-03-12"  # "later in the day"
+    assert [f["person"] for f in facts(doc, "attended")] == ["Ines Cardoso"]
+
+
+def test_passive_signing_and_the_two_ministers(tmp_path):
+    text = ("Deal\n\nAn agreement on rail transport was signed by Poland's Minister of State for Foreign Affairs "
+            "Mr. Adam Nowak and Romanian Deputy Foreign Minister Ms. Elena Popescu in Warsaw. "
+            "The two ministers met at the Belweder Palace, Warsaw.")
+    doc = run(tmp_path, text)
+    assert {f["person"] for f in facts(doc, "signed")} == {"Adam Nowak", "Elena Popescu"}  # signed_by
+    offices = {(f["person"], f["office"]) for f in facts(doc, "holds_office")}
+    assert ("Adam Nowak", "Minister of State for Foreign Affairs") in offices  # a portfolio in the title
+    [meeting] = facts(doc, "meeting")  # meeting_the_two
+    assert set(meeting["participants"]) == {"Adam Nowak", "Elena Popescu"}
+    assert meeting["place"] == "Belweder Palace"
+    assert {"place": "Belweder Palace", "in": "Warsaw"} in facts(doc, "located_in")  # located_in_comma
+
+
+def test_credentials_by_two_envoys_and_was_present(tmp_path):
+    text = ("Credentials\n\nACCRA - Ambassador-designate of Peru Mr. Jorge Salazar and High Commissioner-designate "
+            "of Canada Ms. Emily Grant presented their letters of credence to President Kofi Mensah at the Jubilee "
+            "House, Accra on Monday. Foreign Affairs Cabinet Secretary Ms. Ama Owusu was present at the ceremony.")
+    doc = run(tmp_path, text)
+    creds = {f["envoy"] for f in facts(doc, "credentials_presented")}  # credentials_list
+    assert creds == {"Jorge Salazar", "Emily Grant"}
+    offices = {(f["person"], f["office"], f.get("country")) for f in facts(doc, "holds_office")}
+    assert ("Emily Grant", "High Commissioner-designate to Ghana", "Canada") in offices
+    assert ("Jorge Salazar", "Ambassador-designate to Ghana", "Peru") in offices
+    assert {f["person"] for f in facts(doc, "attended")} == {"Ama Owusu"}  # attended_present
+
+
+def test_swearing_in_and_oath_to_a_list(tmp_path):
+    text = ("Oath\n\nDAKAR - President Mr. Amadou Diallo swore in Ms. Awa Ndiaye as Minister of State for Trade at "
+            "the Palace of the Republic. The president also administered the oath of office to two new ambassadors, "
+            "Mr. Ibrahima Fall and Mr. Moussa Sow. Mr. Cheikh Ba attended the swearing-in ceremony.")
+    doc = run(tmp_path, text)
+    offices = {(f["person"], f["office"], f.get("country")) for f in facts(doc, "holds_office")}
+    assert ("Awa Ndiaye", "Minister of State for Trade", "Senegal") in offices  # sworn_in
+    assert ("Ibrahima Fall", "Ambassador", "Senegal") in offices  # oath_administered
+    attended = {f["person"] for f in facts(doc, "attended")}  # attended_ceremony
+    assert {"Amadou Diallo", "Awa Ndiaye", "Ibrahima Fall", "Moussa Sow", "Cheikh Ba"} <= attended
+
+
+def test_award_presented_to_an_apposition_on_behalf_and_passive_on(tmp_path):
+    text = ("Decoration\n\nMUSCAT - Oman's Minister of Foreign Affairs, Mr. Salim Al Harthy, on Sunday presented "
+            "the Order of Oman to the outgoing Ambassador of Japan, Mr. Taro Ishida, on behalf of the Sultan of "
+            "Oman. The decoration was handed over at the Ministry of Foreign Affairs in Muscat.")
+    doc = run(tmp_path, text)
+    [award] = facts(doc, "award_conferral")  # award_present_to, award_on_behalf, award_handed_at
+    assert award["recipient"] == "Taro Ishida" and award["presented_by"] == "Salim Al Harthy"
+    assert award["conferred_by"] == award["on_behalf_of"] == "Sultan of Oman"
+    assert award["date"] == "2024-03-10" and award["place"] == "Ministry of Foreign Affairs"
+    assert {"place": "Ministry of Foreign Affairs", "in": "Muscat"} in facts(doc, "located_in")  # located_in_body
+    text = ("Honour\n\nThe Spanish Ambassador to Chile, Ms. Lucia Moreno, presented the insignia of the Légion "
+            "d'honneur to Mr. Pablo Rojas on 2 March 2024. The distinction was conferred on Mr. Rojas by the "
+            "President of the French Republic. Among those present were Ms. Carla Vidal and Mr. Tomas Lagos.")
+    doc = run(tmp_path, text)
+    [award] = facts(doc, "award_conferral")  # award_passive_on
+    assert award["award"] == "Legion of Honour" and award["conferred_by"] == "President of France"
+    assert award["presented_by"] == "Lucia Moreno"
+    assert {"Carla Vidal", "Tomas Lagos"} <= {f["person"] for f in facts(doc, "attended")}  # attended_among_present
+
+
+def test_received_served_as_and_apposition_with_copula(tmp_path):
+    text = ("Visit\n\nPrime Minister Mr. Hamid Karimi on Monday received the visiting Special Envoy for the Great "
+            "Lakes, Ms. Sofia Lind, in Kigali. Mr. Paul Mugisha, a veteran diplomat, previously served as Rwanda's "
+            "Ambassador to Uganda and as Deputy Head of Mission in London.")
+    doc = run(tmp_path, text)
+    assert set(facts(doc, "meeting")[0]["participants"]) == {"Hamid Karimi", "Sofia Lind"}  # meeting_received
+    offices = {(f["person"], f["office"]) for f in facts(doc, "holds_office")}
+    assert ("Paul Mugisha", "Ambassador to Uganda") in offices  # office_copula_apposition
+    assert ("Paul Mugisha", "Deputy Head of Mission") in offices  # office_served_and_as

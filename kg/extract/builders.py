@@ -39,6 +39,10 @@ def agent(ctx, masked, s, allow_country=False):
         o = ctx.office_parts(masked, off[0])
         if o["country"] or o["organization"]:
             return ctx.table.post(o["role"], o["country"], o["organization"])
+    org = [t for t in tags if t.startswith("«ORG")]
+    if org and not off:
+        # a government or other body confers awards too ("by the Government of Japan")
+        return ctx.org(masked.refs[org[0]])
     cty = [t for t in tags if t.startswith("«CTY")]
     if cty and allow_country:
         return ctx.table.country(masked.refs[cty[0]].value)
@@ -117,7 +121,10 @@ def _award(ctx, masked, tag):
 def b_award_active(ctx, m, masked, rule):
     frame = _award(ctx, masked, m.group("award") or m.group("award2"))
     who = agent(ctx, masked, m.group("agent"), allow_country=True)
-    if who:
+    if who and frame.get("giver") and who != frame["giver"] and ctx.table.entities[who].kind == "Person":
+        # the authority was named before ("awarded ... by the President"): this agent hands it over
+        frame.setdefault("presenter", who)
+    elif who:
         frame.setdefault("giver", who)
     for r in persons(ctx, masked, m.group("rec") or ""):
         frame["recipients"].setdefault(r, (masked, rule))
@@ -145,8 +152,11 @@ def b_award_recipients(ctx, m, masked, rule):
 def b_award_presenter(ctx, m, masked, rule):
     frame = _award(ctx, masked, m.group("award"))
     who = agent(ctx, masked, m.group("agent"))
-    if who:
+    if who and ctx.table.entities[who].kind == "Person":
         frame["presenter"] = who
+    elif who:
+        # "was conferred ... by the President of X": an office or body is the authority, not a presenter
+        frame.setdefault("giver", who)
     ctx.frame_date(frame, masked)
 
 
@@ -172,9 +182,10 @@ def b_award_place(ctx, m, masked, rule):
         # a dated sentence ("was held at X on 4 March") says more than a headline ("Reception in Oslo")
         if "place" not in cer or (date and not cer.get("date")):
             cer.update(place=ctx.place(masked.refs[m.group("place")]), date=date, evidence=masked,
-                       word=m.group("word").lower())
+                       word=(m.groupdict().get("word") or "ceremony").lower())
         cer["investiture"] = cer.get("investiture") or bool(re.search(r"investiture", masked.text, re.IGNORECASE))
-        cer.setdefault("surfaces", []).append(m.group("surface"))
+        if m.groupdict().get("surface"):
+            cer.setdefault("surfaces", []).append(m.group("surface"))
         return
     frame = ctx.award_frame(None, masked)
     frame.setdefault("place", ctx.place(masked.refs[m.group("place")]))
@@ -242,7 +253,12 @@ def b_delegation_guest(ctx, m, masked, rule):
 def b_attended_list(ctx, m, masked, rule):
     frame = ctx.frames.get("award") or ctx.frames.get("ceremony")
     if frame is None:
-        return
+        # a ceremony first named by who attended it ("The signing ceremony was attended by ...")
+        kind = re.search(r"\b(signing|swearing-in|credentials?|oath-taking)\s+ceremony", masked.text, re.IGNORECASE)
+        if not kind:
+            return
+        from kg.extract.coordination import ceremony
+        frame = ceremony(ctx, masked, f"{kind.group(1).lower()} ceremony")
     for p in persons(ctx, masked, m.group("list")):
         frame["attendees"].setdefault(p, (masked, rule))
 
@@ -267,10 +283,12 @@ def b_founded(ctx, m, masked, rule):
 
 
 def b_signed(ctx, m, masked, rule):
-    per = person(ctx, masked, m.group("per"))
-    doc = ctx.table.add(re.sub(r"\s+", " ", m.group("doc")).strip(), "Document")
-    if per:
+    label = re.sub(r"\s+", " ", m.group("doc")).strip()
+    doc = ctx.table.add(label[0].upper() + label[1:], "Document")
+    for per in dict.fromkeys(persons(ctx, masked, m.group("people"))):
         ctx.add_fact("signed", {"person": per, "document": doc, "date": ctx.sentence_date(masked)}, masked, rule.confidence, rule.name)
+    from kg.extract.coordination import ceremony
+    ceremony(ctx, masked, "signing ceremony")
 
 
 BUILDERS = {name[2:]: fn for name, fn in globals().items() if name.startswith("b_")}

@@ -13,6 +13,7 @@ from kg.extract.entities import EntityTable
 from kg.facts import Fact, locate_quote
 from kg.model import FACT_TYPES
 
+SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:in|on)\s+the\s+day|(?:on\s+)?the\s+same\s+day|later\s+that\s+day)\b", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .]{2,30}?)\s*(?:,|:|\(|-|–|—)")
 
 @functools.lru_cache(maxsize=1)
@@ -41,6 +42,7 @@ class Context:
         self.countries: dict[str, set] = {}
         self.host: str | None = None
         self.mentions: list = []
+        self.mentions_all: list = []  # every mention, references included (set before stage 2)
         self.sentences = self._sentences()
 
     # --- sentences ----------------------------------------------------------------------------------
@@ -176,7 +178,16 @@ class Context:
 
     # --- dates and places of a sentence ---------------------------------------------------------------
     def sentence_date(self, masked) -> str | None:
-        return dates.find_date(self.text[masked.start:masked.end], self.published)
+        text = self.text[masked.start:masked.end]
+        found = dates.find_date(text, self.published)
+        if found or not SAME_DAY.search(text):
+            return found
+        # "later in the day", "on the same day": the date of the nearest earlier sentence that states one
+        for s, e in reversed([x for x in self.sentences if x[1] <= masked.start]):
+            found = dates.find_date(self.text[s:e], self.published)
+            if found:
+                return found
+        return None
 
     def sentence_place(self, masked) -> str | None:
         for kind in ("VEN", "GPE"):

@@ -21,7 +21,7 @@ def _ref_re():
 
 
 PRONOUN_RE = re.compile(r"(?:^|(?<=[.;]\s)|(?<=,\s))(?P<p>[Hh]e|[Ss]he)(?=\s+(?:is|was|has|had|also|previously|serves|served|heads|holds|sits)\b)")
-AWARD_REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(?:civil\s+award(?:\s+of\s+\w+)?|(?:award|honou?r|order|medal|decoration)\b)", re.IGNORECASE)
+AWARD_REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(?:civil\s+award(?:\s+of\s+\w+)?|(?:award|honou?r|order|medal|decoration|distinction)\b)", re.IGNORECASE)
 
 
 def _free(mentions, s, e):

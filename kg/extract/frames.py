@@ -54,10 +54,11 @@ def finish_frames(ctx: Context) -> None:
         # the sentence announcing the ceremony is its best evidence; else the conferral's
         first = cer.get("evidence") or next(iter(frame["recipients"].values()))[0]
         ctx.add_fact("event_held", {"event": ceremony, "date": frame.get("date"), "place": place}, first, 0.6, "ceremony_frame")
-    elif cer.get("place"):
+    elif cer.get("place") or cer.get("attendees"):
         # a ceremony or reception with no award conferred at it is still an event held somewhere
         word = ("investiture " if cer.get("investiture") and cer["word"] == "ceremony" else "") + cer["word"]
-        event = table.add(f"{word[0].upper()}{word[1:]} at {cer['place']}", "Ceremony")
+        label = f"{word[0].upper()}{word[1:]}" + (f" at {cer['place']}" if cer.get("place") else "")
+        event = table.add(label, "Ceremony")
         for surface in cer.get("surfaces", []):
             table.alias(event, surface)
         ctx.add_fact("event_held", {"event": event, "date": cer.get("date"), "place": cer["place"]},

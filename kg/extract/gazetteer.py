@@ -38,6 +38,8 @@ class Gazetteer:
     ceremony_words: tuple[str, ...]
     particles: frozenset
     remit_offices: frozenset  # offices written with a remit: "Adviser on X", "Special Envoy for Y"
+    portfolio_offices: frozenset  # offices named with a portfolio: "Minister of State for Foreign Affairs"
+    portfolios: tuple  # portfolio words as written ("Foreign Affairs", "Labour")
     parties: dict  # lower-case name or acronym -> (canonical name, country)
     party_forms: tuple  # names and acronyms as written
     wikidata: dict  # label -> Q id
@@ -65,6 +67,11 @@ def load() -> Gazetteer:
             offices[v.lower()] = canon
     awards = {}
     for template in data["awards"]:
+        if isinstance(template, dict):  # {canonical: [other spellings]}: "Légion d'honneur" is the Legion of Honour
+            (canon, others), = template.items()
+            for v in [canon] + list(others):
+                awards[v.lower()] = canon
+            continue
         canon, variants = _award_variants(template)
         for v in variants:
             awards[v.lower()] = canon
@@ -117,6 +124,8 @@ def load() -> Gazetteer:
         ceremony_words=tuple(data["ceremony_words"]),
         particles=frozenset(data["name_particles"]),
         remit_offices=frozenset(data.get("remit_offices") or ()),
+        portfolio_offices=frozenset(data.get("portfolio_offices") or ()),
+        portfolios=tuple(data.get("portfolios") or ()),
         parties=parties,
         party_forms=tuple(party_forms),
         wikidata=dict((wd or {}).get("items") or {}),

@@ -11,12 +11,15 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import gazetteer, names, orgs
+from kg.extract import gazetteer, names, orgs, spans
 
 CAP = r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'\-\u00C0-\u024F]*"  # a capitalised word
-NAME = rf"{CAP}(?:[ \t]+{CAP}){{0,3}}"
+# lower-case name particles may join the parts of a name ("Khalid bin Ahmed", "Moin ul Haque")
+_PARTICLE = r"(?:bin|bint|ibn|ul|ud|ur|van|von|de|da|del|di|du|dos|das)"
+NAME = rf"{CAP}(?:(?:[ \t]+{_PARTICLE})?[ \t]+{CAP}){{0,3}}"
 
-PRIORITY = {"AWD": 0, "VEN": 1, "ORG": 2, "TTL": 3, "PER": 4, "CTY": 5, "DEM": 5, "GPE": 6, "REF": 7}
+# Places share a tier so that the longer wins: "Mexico City" over "Mexico"
+PRIORITY = {"AWD": 0, "VEN": 1, "ORG": 2, "TTL": 3, "PER": 4, "CTY": 5, "DEM": 5, "GPE": 5, "REF": 7}
 
 
 @dataclass
@@ -71,7 +74,7 @@ _THE_DEMONYM = re.compile(r"\b[Tt]he\s+(?P<d>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$
 _RSTOP = r"(?!(?:with\s+(?:active|the\s+help)|who|which|that|is|was|has|had|and|said|behalf)\b)"
 _REMIT = re.compile(
     rf"\s+(?P<remit>(?:on|for)\s+{_RSTOP}(?:[a-z][\w-]*\s+{_RSTOP}){{0,3}}"
-    rf"(?:(?:with|of|to)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})|[a-z][\w-]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}}))")
+    rf"(?:(?:with|of|to)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})|[a-z][\w-]*|[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){{0,3}}))")
 
 
 class _Span:
@@ -91,6 +94,13 @@ class _Span:
 _CAPWORD = re.compile(CAP)
 
 
+@functools.lru_cache(maxsize=1)
+def _portfolio_re() -> re.Pattern:
+    """ 'for Foreign Affairs', 'of Labour', 'for Science and Technology': a known portfolio after a title."""
+    folios = gazetteer.alternation(gazetteer.load().portfolios)
+    return re.compile(rf"\s+(?P<remit>(?:for|of)\s+(?:the\s+)?(?:{folios})(?:\s+and\s+(?:{folios}))?)(?![\w-])")
+
+
 def _title_mentions(text: str) -> list[Mention]:
     rx = _regexes()["title"]
     gaz = gazetteer.load()
@@ -108,9 +118,19 @@ def _title_mentions(text: str) -> list[Mention]:
             continue
         extra = {"plural": surface.lower().endswith("s") and not office.lower().endswith("s")}
         remit = _REMIT.match(text, m.end()) if office in gaz.remit_offices else None
+        end = m.end()
         if remit:
+            # the remit stays outside the span: it may hold an org mention ("with CPC") of its own
             extra["remit"] = remit.group("remit")
-        out.append(Mention(m.start(), m.end(), "TTL", surface, office, extra))
+            extra["remit_end"] = remit.end()
+        elif office in gaz.portfolio_offices and not surface[0].islower():
+            folio = _portfolio_re().match(text, m.end())
+            if folio:
+                # the portfolio is part of the title: masked with it, so "A, Minister of State for X B" reads as
+                # a title before B, not an apposition to A
+                extra["remit"] = folio.group("remit")
+                end = folio.end()
+        out.append(Mention(m.start(), end, "TTL", surface, office, extra))
     # misspelt titles: a capitalised pair close to a known title ("Vise Minister", "Second Secratary");
     # pairs overlap ("IDCPC Vise", "Vise Minister"), hence the lookahead
     for m in re.finditer(rf"\b(?=({CAP}\s+{CAP})\b)", text):
@@ -203,7 +223,10 @@ def find(doc, text: str) -> list[Mention]:
                 cands.append(Mention(span[0], span[1], "PER", text[span[0]:span[1]]))
         if not t.surface[0].isupper():
             continue
-        m = after_title.match(text, t.end)
+        end, comma = spans.title_phrase_end(text, t.extra.get("remit_end", t.end), rx["country"])
+        m = after_title.match(text, end)
+        if m and comma and not re.match(r"\s*(?:[,.;)]|and\b|was\b|who\b|has\b|had\b|is\b)", text[m.end("name"):]):
+            m = None  # "Ambassador of Spain, X": an apposition only when the name ends the phrase
         if m:
             span = _clean_person(text, m.start("name"), m.end("name"))
             if span and span[0] == m.start("name") and _is_person_like(text[span[0]:span[1]]):
@@ -241,7 +264,9 @@ def find(doc, text: str) -> list[Mention]:
         s, e = m.start("name"), m.end("name")
         if _is_person_like(m.group("name")) and text[e + 4:e + 40].split()[0].rstrip(",.").lower() in gaz.country_names:
             cands.append(Mention(s, e, "PER", m.group("name")))
-    return _settle(cands)
+    cands = spans.titles_over_orgs(cands, titles)
+    cands.extend(spans.widen_people(doc, text, cands))
+    return spans.fold_remits(_settle(cands))
 
 
 def _settle(cands: list[Mention]) -> list[Mention]:

@@ -119,8 +119,12 @@ def canonical_office(surface: str) -> str | None:
     if key.endswith("s") and key[:-1] in gaz.offices:  # plural: "Vice Ministers"
         return gaz.offices[key[:-1]]
     best, score = None, 0.0
+    # a word derived from a title ("Presidential", "Ministry") or naming a body is not a misspelt title
+    heads = {h.lower() for h in gaz.org_heads}
+    if any(w in heads for w in key.split()):
+        return None
     for variant, canon in gaz.offices.items():
-        if abs(len(variant) - len(key)) > 3 or len(key) < 6:
+        if abs(len(variant) - len(key)) > 3 or len(key) < 6 or key.startswith(variant):
             continue
         s = fuzz.ratio(key, variant)
         if s > score:

@@ -175,7 +175,7 @@ def find_orgs(text: str):
         hon = re.search(r"\s(?:Mr|Mrs|Ms|Dr|H\.E|Brig|Adm|Gen|Prof)\b", phrase)
         if hon:
             phrase = phrase[: hon.start()]
-        if names.canonical_office(phrase):
+        if names.canonical_office(phrase) and not _heads()[1].match(phrase):
             continue
         words = phrase.split()
         if not words or (len(words) == 1 and (phrase in gaz.org_heads or phrase.lower() in gaz.org_heads or not has_head(phrase))):

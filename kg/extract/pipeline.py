@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from kg.articles import Article
-from kg.extract import builders, coref, masking, mentions as mention_mod, nlp as nlp_mod, orgs
+from kg.extract import builders, coordination, coref, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs
 from kg.extract.context import Context, host_country
 from kg.extract.frames import finish_frames
 from kg.extract.rules import RULES
@@ -32,10 +33,26 @@ def _structure_facts(ctx: Context, mentions) -> None:
         if m.extra.get("parent"):
             chain.append((label, m.extra["parent"]))
             ctx.table.add(m.extra["parent"], orgs.org_kind(m.extra["parent"]), m.extra.get("parent_surface"))
+        city = _mission_city(ctx, label, m)
+        if city:
+            ctx.add_fact("located_in", {"place": label, "in": city}, None, 0.75, "mission_name_city",
+                         evidence=(m.start, m.end))
         for child, parent in chain:
             ctx.table.add(parent, orgs.org_kind(parent))
             ctx.add_fact("part_of", {"organization": child, "parent": parent}, None, 0.75, "org_name_structure",
                          evidence=(m.start, m.end))
+
+
+def _mission_city(ctx: Context, label: str, mention) -> str | None:
+    """'Embassy of France in New Delhi' is in New Delhi: a mission's name states its city (a known capital)."""
+    if (mention.extra.get("kind") or orgs.org_kind(label)) != "DiplomaticMission":
+        return None
+    m = re.search(r" in ([A-Z][\w ]+)$", label)
+    capitals = {c.lower(): c for c in gazetteer.load().capitals}
+    if not m or m.group(1).lower() not in capitals:
+        return None
+    city = m.group(1)
+    return ctx.table.add(city, "City")
 
 
 def _placed_offices(ctx: Context) -> list[Fact]:
@@ -112,6 +129,7 @@ def extract_doc(article: Article, doc) -> FactsDoc:
         if m.kind == "AWD" and m.value:
             ctx.table.add(m.value, "Award", m.surface)
     full = sorted(staged + refs, key=lambda m: m.start)
+    ctx.mentions_all = full
     _run(ctx, full, stage=2)
     finish_frames(ctx)
     _structure_facts(ctx, found)

@@ -8,6 +8,13 @@ from dataclasses import dataclass
 
 from kg.extract import quantities as q
 
+ITEM = r"(?:(?:his|her)\s+(?:«CTY\d+»\s+)?counterparts?,?\s+)?(?:(?:the\s+)?«OFF\d+»,?\s+)?«PER\d+»"
+# A signed document: a head noun with optional capitalised words before and an 'on/for/of' subject after,
+# ending before a preposition of place or time, a relative clause, punctuation or another mention.
+DOC = (r"(?:[Aa]n?\s+|[Tt]he\s+)?(?P<doc>(?:[A-Z][\w-]*\s+)*(?:[Aa]greement|[Mm]emorandum of [Uu]nderstanding|MoU|MOU|"
+       r"[Tt]reaty|[Pp]rotocol|[Aa]ccord|[Cc]onvention)\b(?:\s+(?:on|for|of)\s+[^,.;«]*?)?)"
+       r"(?=\s+(?:in|at|on|during|which|that|between|with|by|was|were|and|to)\b|\s*[,.;«]|\s*$)")
+
 # Pattern macros, expanded before compiling.
 MACROS = {
     "PER": r"«PER\d+»",
@@ -18,8 +25,10 @@ MACROS = {
     "VEN": r"«VEN\d+»",
     "AWD": r"«AWD\d+»",
     "WHERE": r"«(?:VEN|ORG|GPE|CTY)\d+»",
-    "AGENT": r"(?:«OFF\d+»\s+)?«PER\d+»|«OFF\d+»",
-    "PERS": r"(?:«OFF\d+»\s+)?«PER\d+»(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:«OFF\d+»\s+)?«PER\d+»)*",
+    # a person, titled before the name or in apposition ("«OFF», «PER»"), or an office without a holder
+    "AGENT": r"(?:«OFF\d+»,?\s+)?«PER\d+»|«OFF\d+»",
+    # one or more coordinated people, each possibly titled or in apposition, or "his <demonym> counterpart(,) X"
+    "PERS": ITEM + r"(?:(?:,\s*(?:and\s+)?|,?\s+and\s+|\s*&\s*)" + ITEM + r")*",
     "NEAR": r"(?:(?!«PER)[^.;])*?",
     "ANY": r"[^.;]*?",
 }
@@ -81,19 +90,22 @@ RULES: tuple[Rule, ...] = (
     Rule("member_of", 1, r"{PER:per}{NEAR}\b(?:a member of|member of|sits in|has belonged to|belongs to|belonged to)\s+(?:the\s+)?{ORG:org}", "member_of", 0.8),
     # --- award conferral (frame slots) -------------------------------------------------------------
     Rule("award_confer_on", 2, r"(?P<agent>{AGENT}){ANY}\b" + CONFER + r"\s+(?:the\s+|a\s+)?(?:{AWD:award}|(?:civil\s+)?award(?:\s+of\s+{CTY})?){ANY}\b(?:up)?on\s+(?:[“\"]?(?P<award2>«AWD\d+»)[”\"]?\s+)?(?:the\s+two\s+\w+|{PERS:rec})", "award_active", 0.85),
-    Rule("award_passive", 2, r"{PERS:rec}{NEAR}\b" + PASSIVE + r"\s+(?:the\s+)?{AWD:award}(?:{ANY}\bby\s+(?P<agent>{AGENT}))?", "award_passive", 0.85),
+    Rule("award_passive", 2, r"{PERS:rec}{NEAR}\b" + PASSIVE + r"\s+(?:the\s+)?{AWD:award}(?:{ANY}\bby\s+(?:the\s+)?(?P<agent>{AGENT}|{ORG}))?", "award_passive", 0.85),
     Rule("award_received", 2, r"{PERS:rec}\s+(?:received|receives|accepted)\s+(?:the\s+)?{AWD:award}", "award_passive", 0.8),
     Rule("award_recipients_were", 2, r"[Tt]he\s+(?:recipients|awardees|honourees)\s+(?:were|are)\s+{PERS:rec}", "award_recipients", 0.8),
     Rule("award_presented_by", 2, r"{AWD:award}{ANY}\b(?:was|were)\s+(?:handed over|presented|conferred|given){ANY}\bby\s+(?P<agent>{AGENT})", "award_presenter", 0.8),
+    Rule("award_present_to", 2, r"(?P<agent>{AGENT}){NEAR}\b(?:presented|handed over|gave)\s+(?:the\s+)?(?:insignia\s+of\s+(?:the\s+)?)?{AWD:award}(?:\s*\([^)]*\))?\s+to\s+{PERS:rec}", "award_presenter_to", 0.8),
+    Rule("award_passive_on", 2, r"{AWD:award}\s+(?:was|were|has been|had been)\s+(?:conferred|bestowed)\s+(?:up)?on\s+{PERS:rec}(?:{ANY}\bby\s+(?:the\s+)?(?P<agent>{AGENT}|{ORG}))?", "award_passive", 0.8),
+    Rule("award_handed_at", 2, r"{AWD:award}\s+(?:was|were)\s+(?:handed over|presented|conferred|given)\s+at\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
     Rule("award_on_behalf", 2, r"(?:on behalf of|on the authority of|in the name of)\s+(?:the\s+)?(?P<agent>{AGENT}|{CTY})", "award_behalf", 0.8),
-    Rule("award_ceremony_place", 2, r"(?P<surface>(?:[Ss]pecial\s+)?(?:[Ii]nvestiture\s+)?(?P<word>[Cc]eremony|[Rr]eception|[Ff]unction))\s+(?:was\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
+    Rule("award_ceremony_place", 2, r"(?P<surface>(?:[Ss]pecial\s+)?(?:[Ii]nvestiture\s+)?(?P<word>[Cc]eremony|[Rr]eception|[Ff]unction)),?\s+(?:was\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
     # --- credentials ----------------------------------------------------------------------------------
     Rule("credentials_presented", 2, r"{PER:per}{NEAR}\b(?:presented|presents|handed|hands|submitted|submits|handed over)\s+(?:his|her|their)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials", 0.85),
     Rule("credentials_plural", 2, r"(?P<title>«OFF\d+»)\s+from\s+{ANY}\b(?:presented|handed|submitted)\s+(?:their\s+)?" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_group", 0.8),
     Rule("envoys_were", 2, r"(?:diplomats|envoys|ambassadors)\b{ANY}\bwere\s+(?P<list>.+)", "envoy_list", 0.75),
     # --- meetings ----------------------------------------------------------------------------------
     Rule("meeting_called_on", 2, r"{PER:a}{NEAR}\bcalled on\s+(?P<b>{AGENT})", "meeting", 0.8),
-    Rule("meeting_met", 2, r"{PER:a}{NEAR}\b(?:met|met with|held talks with|held a meeting with|meets|holds talks with)\s+(?P<b>{AGENT})", "meeting", 0.8),
+    Rule("meeting_met", 2, r"{PER:a}{NEAR}\b(?:met|met with|held talks with|held a meeting with|meets|holds talks with)\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.8),
     Rule("meeting_each_called_on", 2, r"\b(?:each|every|all)\s+(?:of the\s+)?(?:ambassadors?|envoys?|diplomats?|«OFF\d+»){ANY}\b(?:call|called|calls)\s+on\s+(?:the\s+)?(?P<b>{AGENT})", "meeting_each_envoy", 0.7),
     Rule("delegation_received", 2, r"{PER:host}{ANY}\breceived\s+(?:a|the|two)?\s*{ANY}\bdelegations?", "delegation_host", 0.75),
     Rule("delegation_received_by", 2, r"delegations?{ANY}\b(?:were|was)\s+received{ANY}\bby\s+{PER:host}", "delegation_host", 0.75),
@@ -110,5 +122,22 @@ RULES: tuple[Rule, ...] = (
     Rule("founded_fronted", 2, r"(?:^|\.\s+)(?:Founded|Established|Set up|Created|Formed)\s+in\s+(?P<year>(?:1[89]|20)\d\d),\s+(?:the\s+)?{ORG:org}", "founded", 0.75),
     # --- quantities --------------------------------------------------------------------------------
     Rule("quantity_count", 2, QUANTITY, "quantity", 0.6),
-    Rule("signed", 2, r"{PER:per}{NEAR}\bsigned\s+(?:an?\s+|the\s+)?(?P<doc>(?:[A-Z][\w-]*\s+)*(?:Agreement|Memorandum of Understanding|MoU|Treaty|Protocol|Accord)\b(?:\s+on\s+[\w\s-]+)?)", "signed", 0.7),
+    # --- signing: every coordinated signatory, active or passive ------------------------------------------
+    Rule("signed", 2, r"{PERS:people}{NEAR}\b(?:signed|inked)\s+" + DOC, "signed", 0.7),
+    Rule("signed_by", 2, DOC + r"\s+(?:was|were|has been|had been)\s+(?:signed|inked)\s+by\s+{PERS:people}", "signed", 0.7),
+    # --- constructions of the wider genre (builders in kg.extract.coordination) -------------------------
+    Rule("office_counterpart", 1, r"{PER:a}{NEAR}\b(?:his|her)\s+{CTY:c}\s+counterpart,?\s+{PER:b}", "office_counterpart", 0.75),
+    Rule("office_served_and_as", 1, r"{PER:per}{NEAR}\bserved\s+as\s+{ANY}«OFF\d+»{NEAR}\s+and\s+(?:later\s+)?as\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.7),
+    Rule("office_copula_apposition", 1, r"{PER:per},\s+(?:a|an|the)\s+[^,«]{1,40},\s+(?:previously\s+|also\s+|formerly\s+)?(?:is|was|served as|serves as|has served as)\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.75),
+    Rule("sworn_in", 2, r"(?P<a>{AGENT}){NEAR}\b(?:swore in|sworn in)\s+{PERS:people}\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off}", "sworn_in", 0.8),
+    Rule("oath_administered", 2, r"(?P<a>{AGENT}){NEAR}\badministered\s+the\s+oath(?:\s+of\s+office)?\s+to\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+?)s?,\s+{PERS:people}", "sworn_in", 0.75),
+    Rule("credentials_list", 2, r"{PERS:people}\s+(?:presented|handed over|submitted)\s+(?:their|his|her)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_list", 0.85),
+    Rule("meeting_received", 2, r"{PER:a}{NEAR}\breceived\s+(?:the\s+)?(?:visiting\s+)?(?P<b>{AGENT})", "meeting", 0.75),
+    Rule("meeting_pair", 2, r"{PERS:people},?\s+(?:also\s+|later\s+|jointly\s+)?(?:met|held talks|held a meeting|co-chaired)\b(?!\s+with)", "meeting_pair", 0.75),
+    Rule("meeting_the_two", 2, r"\b[Tt]he\s+two\s+(?P<noun>ministers|leaders|diplomats|envoys|officials|presidents|ambassadors)\s+(?:also\s+|later\s+|then\s+)?(?:met|held\s+(?:separate\s+)?talks|held\s+(?:a\s+)?(?:separate\s+)?meetings?)(?:\s+with\s+(?P<b>{AGENT}))?", "meeting_the_two", 0.7),
+    Rule("attended_present", 2, r"{PERS:list}\s+(?:was|were)\s+(?:also\s+)?present\b", "attended_list", 0.75),
+    Rule("attended_among_present", 2, r"(?:[Aa]mong those present|[Aa]lso present|[Pp]resent on the occasion)\s+(?:were|was)\s+(?P<list>.+)", "attended_list", 0.75),
+    Rule("attended_ceremony", 2, r"{PERS:list}{NEAR}\battended\s+the\s+(?:[\w-]+\s+)?(?:ceremony|function|event)", "attended_list", 0.75),
+    Rule("located_in_comma", 2, r"{VEN:place},\s+{GPE:in}(?!\w)", "located_in", 0.75),
+    Rule("located_in_body", 2, r"\b(?:at|held at)\s+(?:the\s+)?{ORG:place}\s+in\s+{GPE:in}", "located_in_body", 0.7),
 )
