@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.export import write_text_atomic
 
 NAME = "extract"
 HELP = (
@@ -41,25 +40,6 @@ def _existing_status(path: Path) -> str | None:
     if isinstance(data, dict):
         return str(data.get("status", "reviewed"))
     return "reviewed"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and os.replace: never a half-written file."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("output folder does not exist", folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def fact_lines(doc) -> set[str]:
@@ -105,6 +85,6 @@ def run(args) -> int:
     if _existing_status(target) == "reviewed" and not args.force:
         raise InputError("is a reviewed facts file; not overwriting it (use --force to replace it, or --diff to compare)",
                          target)
-    write_atomic(target, text)
+    write_text_atomic(target, text)
     print(f"kg extract: wrote {len(doc.entities)} entities and {len(doc.facts)} facts to {target}", file=sys.stderr)
     return 0
