@@ -27,9 +27,11 @@ def test_train_corpus_floor():
     gold = load_gold(train / "gold.yaml")
     results = [evaluate_article(n, gold[n], extract_article(read_article(train / n))) for n in gold]
     by_type, overall, alias_acc = totals(results)
-    assert overall.f1 >= 0.88, overall  # measured 0.894
-    assert overall.precision >= 0.93, overall  # measured 0.944
-    assert alias_acc >= 0.92  # measured 0.930
+    # 24 articles (15-24 target the held-out error classes: conferral clauses, clause-local meeting dates and
+    # places, venues without a head word, plural signatories, party bodies, short references)
+    assert overall.f1 >= 0.84, overall  # measured 0.851
+    assert overall.precision >= 0.91, overall  # measured 0.925
+    assert alias_acc >= 0.86  # measured 0.871
 
 
 def test_seed_recovery_floor():

@@ -7,6 +7,10 @@ from kg.extract import dates
 from kg.extract.context import Context
 
 
+def _is_person(table, label) -> bool:
+    return label in table.entities and table.entities[label].kind == "Person"
+
+
 def finish_frames(ctx: Context) -> None:
     frame = ctx.frames.get("award")
     table = ctx.table
@@ -25,6 +29,12 @@ def finish_frames(ctx: Context) -> None:
     if frame and frame.get("award") and frame["recipients"]:
         award = table.add(frame["award"], "Award")
         giver, behalf, presenter = frame.get("giver"), frame.get("behalf"), frame.get("presenter")
+        if frame.get("dep_giver") or frame.get("dep_presenter"):
+            # roles read from the conferral clause itself win over roles guessed from nearby sentences
+            giver = frame.get("dep_giver") or (giver if giver and not _is_person(table, giver) else None)
+            presenter = frame.get("dep_presenter")
+        if frame.get("dep_place"):
+            frame["place"] = frame["dep_place"]
         is_person = lambda x: x and table.entities[x].kind == "Person"
         conferred_by = behalf or giver
         presented_by = presenter or (giver if is_person(giver) and giver != behalf else None)

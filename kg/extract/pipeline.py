@@ -7,10 +7,11 @@ import re
 import sys
 
 from kg.articles import Article
-from kg.extract import builders, coordination, coref, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs
+from kg.extract import builders, coordination, coref, deprules, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs  # noqa: F401
+from kg.extract.clauses import Clause
 from kg.extract.context import Context, host_country
 from kg.extract.frames import finish_frames
-from kg.extract.rules import RULES
+from kg.extract.rules import DEP_RULES, RULES
 from kg.facts import Fact, FactsDoc
 from kg.model import FACT_TYPES
 
@@ -140,7 +141,7 @@ def extract_doc(article: Article, doc) -> FactsDoc:
             (ctx.place(m) if m.kind != "ORG" else ctx.org(m))
             if m.kind == "ORG" and m.extra.get("ref") and m.value in ctx.table.entities:
                 ctx.table.alias(m.value, m.surface)
-    facts = _dedupe(_placed_offices(ctx))
+    facts = _dedupe(_clause_facts_win(_placed_offices(ctx)))
     entities = dict(ctx.table.entities)
     return FactsDoc(article.path.name, "extracted", entities, facts, None)
 
@@ -161,12 +162,33 @@ def _referenced(facts, entities) -> set:
 
 def _run(ctx: Context, mentions, stage: int) -> None:
     index = {id(m): i for i, m in enumerate(mentions)}
+    dep_rules = [r for r in DEP_RULES if r.stage == stage]
     for s, e in ctx.sentences:
         masked = masking.mask(ctx.text, s, e, mentions, index)
         if _DEBUG:
             print(f"[{stage}]", masked.text, file=sys.stderr)
+        if dep_rules:
+            _run_dep(ctx, dep_rules, masked, [m for m in mentions if s <= m.start and m.end <= e])
         for rule in RULES:
             if rule.stage != stage:
                 continue
             for m in rule.regex.finditer(masked.text):
                 builders.BUILDERS[rule.build](ctx, m, masked, rule)
+
+
+def _run_dep(ctx: Context, rules, masked, mentions) -> None:
+    """Dependency rules first: what they find in a clause is kept over what a pattern finds in the sentence."""
+    span = ctx.doc.char_span(masked.start, masked.end, alignment_mode="expand")
+    if span is None:
+        return
+    for tok in span:
+        for rule in rules:
+            if tok.lower_ in rule.triggers and tok.pos_ in rule.pos:
+                builders.BUILDERS[rule.build](ctx, Clause(ctx, tok, mentions, masked), rule)
+
+
+def _clause_facts_win(facts: list[Fact]) -> list[Fact]:
+    """A meeting or signing a dependency rule read from a sentence replaces what patterns guessed there."""
+    dep = {(f.type, f.evidence.begin) for f in facts if f.rule.startswith("dep_")}
+    return [f for f in facts if f.rule.startswith("dep_") or f.type not in ("meeting", "signed")
+            or (f.type, f.evidence.begin) not in dep]

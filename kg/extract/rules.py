@@ -56,6 +56,21 @@ class Rule:
         return _compiled(self.pattern)
 
 
+@dataclass(frozen=True)
+class DepRule:
+    """A rule over the dependency parse: a trigger word (any listed form) whose clause the builder reads."""
+    name: str
+    stage: int
+    triggers: frozenset  # lower-case word forms of the trigger
+    build: str  # builder name in kg.extract.builders (deprules registers dep_*)
+    confidence: float = 0.8
+    pos: tuple = ("VERB", "AUX")
+
+
+def forms(*words: str) -> frozenset:
+    return frozenset(w.lower() for w in words)
+
+
 _CACHE: dict[str, re.Pattern] = {}
 
 
@@ -140,4 +155,19 @@ RULES: tuple[Rule, ...] = (
     Rule("attended_ceremony", 2, r"{PERS:list}{NEAR}\battended\s+the\s+(?:[\w-]+\s+)?(?:ceremony|function|event)", "attended_list", 0.75),
     Rule("located_in_comma", 2, r"{VEN:place},\s+{GPE:in}(?!\w)", "located_in", 0.75),
     Rule("located_in_body", 2, r"\b(?:at|held at)\s+(?:the\s+)?{ORG:place}\s+in\s+{GPE:in}", "located_in_body", 0.7),
+)
+
+# --- dependency rules: one clause of the parse each (kg.extract.clauses, builders in kg.extract.deprules) ------
+DEP_RULES: tuple[DepRule, ...] = (
+    DepRule("dep_conferral", 2, forms("conferred", "confers", "confer", "conferring", "awarded", "awards", "award",
+                                      "bestowed", "bestows", "bestow", "decorated", "decorates", "presented", "presents",
+                                      "handed", "gave", "given"), "dep_conferral", 0.85),
+    DepRule("dep_signing_named", 2, forms("witnessed", "witness", "witnesses", "attended", "oversaw"), "dep_note_documents", 0.8),
+    DepRule("dep_signing", 2, forms("signed", "signs", "sign", "inked", "inks"), "dep_signing", 0.8),
+    DepRule("dep_meeting", 2, forms("called", "calls", "call", "paid", "pays", "pay", "met", "meets", "meet", "held",
+                                    "holds", "hold"), "dep_meeting", 0.8),
+    DepRule("dep_credentials", 2, forms("presented", "presents", "present", "submitted", "submits", "handed", "hands"),
+            "dep_credentials", 0.85),
+    DepRule("dep_witnessed", 2, forms("witnessed", "witness", "witnesses"), "dep_witnessed", 0.75),
+    DepRule("dep_present", 2, forms("was", "were"), "dep_present", 0.75),
 )
