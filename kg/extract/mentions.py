@@ -48,7 +48,9 @@ def _regexes():
     ) + r")(?![\w-])", re.IGNORECASE)
     generic_award = re.compile(rf"\b(?:Order of (?:the )?{CAP}(?: {CAP})?|{CAP} (?:Order|Medal))\b")
     venue_re = re.compile(r"(?<![\w-])(?:" + alt(v for v in gaz.venues if not v.startswith("the ")) + r")(?![\w-])", re.IGNORECASE)
-    venue_the_re = re.compile(r"\bthe (?:" + alt(v[4:] for v in gaz.venues if v.startswith("the ")) + r")\b", re.IGNORECASE)
+    the_venues = [v[4:] for v in gaz.venues if v.startswith("the ")]
+    # an empty alternation would match every bare "the ": no such venues, no such pattern
+    venue_the_re = re.compile(r"\bthe (?:" + alt(the_venues) + r")\b" if the_venues else r"(?!)", re.IGNORECASE)
     venue_head_re = re.compile(rf"\b(?:{CAP}\s+){{1,3}}(?:{alt(gaz.venue_heads)})\b")
     title_re = re.compile(r"(?<![\w-])(?:" + alt(offices) + r")s?(?![\w-])", re.IGNORECASE)
     hon_name = re.compile(rf"(?<![\w.])(?P<hon>(?:(?:{hon})\s+)+)(?P<name>{NAME})")
