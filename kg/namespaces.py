@@ -1,6 +1,6 @@
-"""The RDF namespaces the graph uses, and the IRIs minted for entities, facts and evidence."""
+"""The RDF namespaces the graph uses, the IRIs minted for entities, facts and evidence, and typed dates."""
 
-from rdflib import Namespace
+from rdflib import Literal, Namespace
 from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.model import slugify
@@ -73,3 +73,9 @@ def bind_prefixes(graph) -> None:
 def query_namespaces() -> dict:
     """Prefixes a SPARQL query may use without declaring them."""
     return {**PREFIXES, **{prefix: ID[folder] for prefix, folder in FOLDER_PREFIXES.items()}}
+
+
+def date_literal(iso: str) -> Literal:
+    """YYYY, YYYY-MM or YYYY-MM-DD as xsd:gYear, xsd:gYearMonth or xsd:date."""
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(iso), XSD.date)
+    return Literal(iso, datatype=datatype)

@@ -13,17 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from itertools import combinations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.articles import Article
 from kg.entities import merge_entities, post_for
 from kg.facts import Entity, Fact, FactsDoc
 from kg.model import FACT_TYPES, PLACES, slugify
-from kg.namespaces import DIP, ID, NIF, SCHEMA, WD, article_iri, bind_prefixes, entity_iri, span_iri
+from kg.namespaces import DIP, ID, NIF, SCHEMA, WD, article_iri, bind_prefixes, date_literal, entity_iri, span_iri
 from kg.sentences import covering_sentences, sentence_spans
+from kg.shortcuts import add_shortcuts
 
 # Entity kind -> (specific class, general class). Both are asserted so that queries work without inference.
 KIND_CLASSES = {
@@ -103,11 +103,6 @@ FACT_MAPPINGS = {
     "founded": StatementMapping("organization", "date", SCHEMA.foundingDate),
 }
 assert set(FACT_MAPPINGS) == set(FACT_TYPES), "every fact type needs an RDF mapping"
-
-
-def date_literal(iso: str) -> Literal:
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(iso), XSD.date)
-    return Literal(iso, datatype=datatype)
 
 
 def _located_in_predicate(kind: str) -> URIRef:
@@ -229,7 +224,7 @@ class GraphBuilder:
                 values = fact.args.get(name)
                 for value in values if isinstance(values, list) else [values] if values is not None else []:
                     g.add((node, predicate, self.value(fact, name, value)))
-            SHORTCUTS.get(fact.type, lambda *a: None)(self, node, fact)
+            add_shortcuts(self, node, fact)
         else:
             subject = self.value(fact, mapping.subject, fact.args[mapping.subject])
             obj = self.value(fact, mapping.object, fact.args[mapping.object])
@@ -273,72 +268,5 @@ def _entity_arguments(fact: Fact):
             yield from value if isinstance(value, list) else [value]
 
 
-# -- shortcut triples, per fact type ---------------------------------------------------------------
-def _office_shortcuts(builder: GraphBuilder, node: URIRef, fact: Fact) -> None:
-    args = fact.args
-    post = post_for(builder.entities, args["office"], args.get("organization"), args.get("country"))
-    person, post_node = builder.iri(args["person"]), builder.iri(post.label)
-    builder.graph.add((node, DIP.post, post_node))
-    builder.graph.add((person, ORG.holds, post_node))
-    builder.graph.add((post_node, ORG.heldBy, person))
-    if args.get("start") or args.get("end"):
-        interval = ID[node.removeprefix(str(ID)) + "/interval"]
-        builder.graph.add((node, ORG.memberDuring, interval))
-        builder.graph.add((interval, RDF.type, TIME.Interval))
-        for key, predicate in (("start", TIME.hasBeginning), ("end", TIME.hasEnd)):
-            if args.get(key):
-                instant = ID[interval.removeprefix(str(ID)) + f"/{key}"]
-                builder.graph.add((interval, predicate, instant))
-                builder.graph.add((instant, RDF.type, TIME.Instant))
-                literal = date_literal(args[key])
-                time_property = {XSD.gYear: TIME.inXSDgYear, XSD.gYearMonth: TIME.inXSDgYearMonth}.get(
-                    literal.datatype, TIME.inXSDDate
-                )
-                builder.graph.add((instant, time_property, literal))
-
-
-def _award_shortcuts(builder: GraphBuilder, node: URIRef, fact: Fact) -> None:
-    award, recipient = builder.iri(fact.args["award"]), builder.iri(fact.args["recipient"])
-    builder.graph.add((award, DIP.conferredOn, recipient))
-    builder.graph.add((recipient, DIP.awardReceived, award))
-
-
-def _meeting_shortcuts(builder: GraphBuilder, node: URIRef, fact: Fact) -> None:
-    people = sorted(set(fact.args["participants"]))
-    for a, b in combinations(people, 2):
-        builder.graph.add((builder.iri(a), DIP.met, builder.iri(b)))
-        builder.graph.add((builder.iri(b), DIP.met, builder.iri(a)))
-
-
-def _credentials_shortcuts(builder: GraphBuilder, node: URIRef, fact: Fact) -> None:
-    builder.graph.add((builder.iri(fact.args["envoy"]), DIP.presentedCredentialsTo, builder.iri(fact.args["to"])))
-
-
-def _signing_shortcuts(builder: GraphBuilder, node: URIRef, fact: Fact) -> None:
-    builder.graph.add((builder.iri(fact.args["person"]), DIP.signed, builder.iri(fact.args["document"])))
-
-
-def _event_shortcuts(builder: GraphBuilder, node: URIRef, fact: Fact) -> None:
-    event = builder.iri(fact.args["event"])
-    if fact.args.get("date"):
-        builder.graph.add((event, SCHEMA.startDate, date_literal(fact.args["date"])))
-    if fact.args.get("place"):
-        builder.graph.add((event, SCHEMA.location, builder.iri(fact.args["place"])))
-
-
-SHORTCUTS = {
-    "holds_office": _office_shortcuts,
-    "award_conferral": _award_shortcuts,
-    "meeting": _meeting_shortcuts,
-    "credentials_presented": _credentials_shortcuts,
-    "signed": _signing_shortcuts,
-    "event_held": _event_shortcuts,
-}
-
-
 def build_graph(pairs: list[tuple[Article, FactsDoc]]) -> Graph:
     return GraphBuilder(pairs).build()
-
-
-def count_entities(graph: Graph) -> int:
-    return len(set(graph.subjects(SKOS.prefLabel, None)))
