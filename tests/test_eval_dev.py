@@ -20,7 +20,7 @@ def test_dev_corpus_floor():
     by_type, overall, alias_acc = totals(results)
     assert overall.f1 >= 0.94, overall  # measured 0.945
     assert overall.precision >= 0.98, overall  # measured 0.987
-    assert alias_acc >= 0.87  # measured 0.881 (names, aliases and descriptive references)
+    assert alias_acc >= 0.89  # measured 0.904 (names, aliases and descriptive references)
 
 
 def test_train_corpus_floor():
@@ -29,11 +29,13 @@ def test_train_corpus_floor():
     gold = load_gold(train / "gold.yaml")
     results = [evaluate_article(n, gold[n], extract_article(read_article(train / n))) for n in gold]
     by_type, overall, alias_acc = totals(results)
-    # 24 articles (15-24 target the held-out error classes: conferral clauses, clause-local meeting dates and
-    # places, venues without a head word, plural signatories, party bodies, short references)
-    assert overall.f1 >= 0.84, overall  # measured 0.851
-    assert overall.precision >= 0.91, overall  # measured 0.925
-    assert alias_acc >= 0.86  # measured 0.871
+    # 32 articles (15-24 target the held-out error classes: conferral clauses, clause-local meeting dates and
+    # places, venues without a head word, plural signatories, party bodies, short references; 25-32: appointments
+    # and swearing-in, Permanent Representatives, emirs, party acronym + title, two countries in one sentence,
+    # mission staff, inherited meeting dates, residence places, topical document titles)
+    assert overall.f1 >= 0.90, overall  # measured 0.906 (0.770 on the same 32 before that work)
+    assert overall.precision >= 0.95, overall  # measured 0.958
+    assert alias_acc >= 0.93  # measured 0.942
 
 
 def test_seed_recovery_floor():
@@ -42,7 +44,7 @@ def test_seed_recovery_floor():
     gold = gold_from_facts(load_facts(article.facts_path, article), article.text)
     result = evaluate_article(seed.name, gold, extract_article(article))
     by_type, overall, alias_acc = totals([result])
-    assert alias_acc >= 0.84  # measured 0.854 (forms the article writes)
+    assert alias_acc >= 0.90  # measured 0.913 (forms the article writes)
     # every reviewed fact type is scored, quantity, founded and event_held included (32 distinct facts)
     assert {"quantity", "founded", "event_held"} <= set(by_type)
     assert overall.gold == 32

@@ -59,8 +59,10 @@ def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None):
         return
     o = ctx.office_parts(masked, off_tag)
     known = ctx.countries.get(per_label)
-    if o["guessed"] and known and o["country"] not in known:
-        o["country"] = sorted(known)[0]
+    if not o["explicit"] and known and o["country"] not in known:
+        # a country read from the sentence or the dateline yields to the person's country known from an
+        # explicit cue earlier ("President of Senegal, X" ... "President X's visit to the UAE")
+        o["country"] = sorted(known)[0] if len(known) == 1 else None
     args = {"person": per_label, "office": ctx.table.add(o["label"], "Role", o["surface"]),
             "organization": o["organization"], "country": o["country"], "status": o["status"]}
     ctx.person_office(per_label, o["role"], o["country"])

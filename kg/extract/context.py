@@ -13,7 +13,9 @@ from kg.extract.entities import EntityTable
 from kg.facts import Fact, locate_quote
 from kg.model import FACT_TYPES
 
-SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:in|on)\s+the\s+day|(?:on\s+)?the\s+same\s+day|later\s+that\s+day)\b", re.IGNORECASE)
+SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:in|on)\s+the\s+day|(?:on\s+)?the\s+same\s+day|later\s+that\s+day)\b"
+                      r"|^\s*(?:Later|Afterwards|Subsequently|Thereafter|After\s+the\s+(?:meeting|ceremony|talks|signing))\b", re.IGNORECASE)
+_PLACE_LEAD = re.compile(r"\b(?:at|in)\s+(?:the\s+|(?:his|her|their|its)\s+(?:official\s+)?(?:residence|office|home)\s+in\s+)?$")
 DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .]{2,30}?)\s*(?:,|:|\(|-|–|—)")
 
 @functools.lru_cache(maxsize=1)
@@ -146,18 +148,28 @@ class Context:
                 self.table.country(dest)
         elif city:
             label = f"{role} of {city}"
-        if not country and not organization and role in gaz.head_offices:
-            sentence = [m.value for m in masked.refs.values() if m.kind in ("CTY", "DEM")]
-            sentence += [gaz.capitals[m.value.lower()] for m in masked.refs.values() if m.kind == "GPE" and m.value.lower() in gaz.capitals]
-            country = sentence[0] if len(set(sentence)) == 1 else self.host
-            guessed = len(set(sentence)) != 1
+        explicit = bool(country)
+        # a legislature or party whose name states no country ("the National Assembly", "UPND") is placed as
+        # the office would be without it
+        national = organization and orgs.org_kind(organization) in ("GovernmentBody", "PoliticalParty")
+        if not country and (not organization or national) and (role in gaz.head_offices or role in gaz.government_offices
+                                                                or (national and role in gaz.body_offices)):
+            # no cue in the office's own phrase: a country the sentence names outside every other office
+            # phrase, else the host (dateline) country; a head of state/government takes the host when the
+            # sentence is ambiguous, other offices are left without one (the builder may still use the
+            # person's country known from earlier facts)
+            free = _free_countries(masked, tag)
+            if len(set(free)) == 1:
+                country = free[0]
+            elif not free or role in gaz.head_offices:
+                country = self.host
+            guessed = len(set(free)) != 1
         if not organization and (builders.STAFF.search(role) or role in gaz.envoy_offices):
-            missions = {e.label for e in self.table.entities.values() if e.kind == "DiplomaticMission"}
-            if len(missions) == 1:
-                mission = missions.pop()
-                if builders.STAFF.search(role) or (country and self.org_country(mission) == country):
-                    organization = mission
-                    country = country or self.org_country(organization)
+            mission = self._mission_for(masked)
+            if mission and (builders.STAFF.search(role) or (country and self.org_country(mission) == country)
+                            or (not country and role in gaz.mission_heads)):
+                organization = mission
+                country = country or self.org_country(organization)
         if country:
             self.table.country(country)
         status = builders.STATUS.get(parts.get("status", ""), None)
@@ -165,7 +177,19 @@ class Context:
             status = "designate"
         surface = f"{title.surface} {title.extra['remit']}" if title.extra.get("remit") else title.surface
         return {"role": role, "label": label, "surface": surface, "country": country,
-                "organization": organization, "status": status, "guessed": guessed}
+                "organization": organization, "status": status, "guessed": guessed, "explicit": explicit}
+
+    def _mission_for(self, masked) -> str | None:
+        """The mission a staff title belongs to: one the sentence names, else the article's only one, else the
+        most fully named of the article's missions when they are all one country's ('Spanish embassy',
+        'Embassy of Spain in Manila')."""
+        here = [r for r in masked.refs.values() if r.kind == "ORG" and r.extra.get("kind") == "DiplomaticMission"]
+        if len({r.value for r in here}) == 1:
+            return self.org(here[0])
+        missions = sorted({e.label for e in self.table.entities.values() if e.kind == "DiplomaticMission"})
+        if len({self.org_country(x) for x in missions}) == 1 and (len(missions) == 1 or self.org_country(missions[0])):
+            return max(missions, key=len)
+        return None
 
     def envoy_office(self, person, role, sender, masked, rule):
         dest = self.frames.get("cred", {}).get("country") or self.host
@@ -190,10 +214,13 @@ class Context:
         return None
 
     def sentence_place(self, masked) -> str | None:
+        """A venue, else a city: one the sentence introduces with 'at'/'in' ("at his residence in Sale") before
+        any other (a dateline city opening the sentence is where the report was filed, not the event)."""
         for kind in ("VEN", "GPE"):
-            for ref in masked.refs.values():
-                if ref.kind == kind and not ref.extra.get("ref"):
-                    return self.place(ref)
+            refs = [r for r in masked.refs.values() if r.kind == kind and not r.extra.get("ref")]
+            led = [r for r in refs if _PLACE_LEAD.search(self.text[max(masked.start, r.start - 60):r.start])]
+            for ref in led + refs:
+                return self.place(ref)
         return None
 
     # --- frames -------------------------------------------------------------------------------------------
@@ -241,6 +268,24 @@ class Context:
         begin, end = evidence or (masked.start, masked.end)
         quote = self.text[begin:end]
         self.facts.append(Fact(ftype, args, locate_quote(self.text, quote, begin), confidence, rule))
+
+
+def _free_countries(masked, tag) -> list[str]:
+    """Countries (names, demonyms, capitals) a sentence names outside the phrases of its other offices: in
+    "Foreign Minister A and the Senegalese Minister B", 'Senegalese' belongs to B's office, not A's."""
+    gaz = gazetteer.load()
+    taken = {v for t, parts in masked.offices.items() if t != tag
+             for k, v in parts.items() if k in ("pre", "pre2", "of", "to")}
+    taken |= {parts.get("to") for parts in masked.offices.values()}
+    out = []
+    for ph, m in masked.refs.items():
+        if ph in taken:
+            continue
+        if m.kind in ("CTY", "DEM"):
+            out.append(m.value)
+        elif m.kind == "GPE" and m.value.lower() in gaz.capitals and _PLACE_LEAD.search(masked.text[:masked.text.find(ph)]):
+            out.append(gaz.capitals[m.value.lower()])  # where it happens ("in Colombo"), not whence ("from Male")
+    return out
 
 
 def host_country(ctx: Context, mentions) -> str | None:

@@ -52,8 +52,8 @@ def b_office_counterpart(ctx, m, masked, rule):
 def b_sworn_in(ctx, m, masked, rule):
     """'X swore in A as <office>', 'X administered the oath to three new ambassadors, A, B and C': each
     sworn person holds the office, for the swearing authority's country when the title names none."""
-    swearer = agent(ctx, masked, m.group("a"))
-    people = persons(ctx, masked, m.group("people"))
+    swearer = agent(ctx, masked, m.group("a") or "")
+    people = persons(ctx, masked, m.group("people")) + persons(ctx, masked, m.groupdict().get("more") or "")
     sworn_country = next(iter(sorted(ctx.countries.get(swearer, ()))), None) if swearer else None
     for p in people:
         if m.groupdict().get("off"):
@@ -64,7 +64,7 @@ def b_sworn_in(ctx, m, masked, rule):
                 if not f.args.get("country") and not f.args.get("organization") and sworn_country:
                     f.args["country"] = ctx.table.country(sworn_country)
                     ctx.person_office(p, ctx.table.entities[f.args["office"]].label, sworn_country)
-        else:
+        elif m.groupdict().get("noun"):
             role = names.canonical_office(m.group("noun"))
             if role and sworn_country:
                 ctx.person_office(p, role, sworn_country)

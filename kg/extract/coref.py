@@ -13,10 +13,14 @@ from kg.extract.mentions import Mention
 @functools.lru_cache(maxsize=1)
 def _ref_re():
     gaz = gazetteer.load()
-    heads = sorted({k.split()[-1] for k in gaz.references}, key=len, reverse=True)
+    # a reference is "the" + a listed phrase ("the crown prince", "the President"), any case; not a title
+    # with its own complement ("the President of Kenya", "the Minister for Trade") or a name ("the Emir Tamim")
+    heads = {k.split(" ", 1)[1] for k in gaz.references if k.startswith("the ")}
+    heads = {h for h in heads if h.split()[0] not in gaz.demonyms} | {k.split()[-1] for k in gaz.references}
     dem = gazetteer.alternation(d.title() for d in gaz.demonyms)
     return re.compile(
-        rf"\b(?P<the>[Tt]he|[Hh]is|[Hh]er)\s+(?:(?P<dem>{dem})\s+)?(?P<adj>(?:outgoing|departing|visiting)\s+)?(?P<head>{'|'.join(heads)})\b(?!\s+(?:of|to|for)\b)(?!\s+[A-Z])"
+        rf"\b(?P<the>[Tt]he|[Hh]is|[Hh]er)\s+(?:(?P<dem>{dem})\s+)?(?P<adj>(?:outgoing|departing|visiting)\s+)?"
+        rf"(?P<head>(?i:{gazetteer.alternation(heads)}))\b(?![\w-])(?!\s+(?:of|to)\b)(?!\s+for\s+(?:the\s+)?[A-Z])(?!\s+[A-Z])"
     )
 
 
@@ -34,8 +38,9 @@ def person_refs(text: str, mentions: list[Mention], offices: dict, countries: di
     people = sorted((m for m in mentions if m.kind == "PER" and m.entity), key=lambda m: m.start)
     out = []
     for m in _ref_re().finditer(text):
-        if not _free(mentions, m.start(), m.end()):
-            continue
+        if not _free([x for x in mentions if not (x.kind == "TTL" and x.surface.lower() == m.group("head").lower())],
+                     m.start(), m.end()):
+            continue  # a bare title the mention finder took ("the ambassador in ...") is read as a reference
         key = f"the {m.group('head').lower()}"
         wanted = gaz.references.get(f"the {(m.group('adj') or '').strip()} {m.group('head')}".lower().replace("  ", " ")) or gaz.references.get(key)
         if m.group("dem"):
@@ -52,7 +57,7 @@ def person_refs(text: str, mentions: list[Mention], offices: dict, countries: di
             if ok:
                 pick = p.entity
                 break
-        if pick is None and m.group("head").lower() in ("president", "minister"):
+        if pick is None and m.group("head").lower() in ("president", "minister", "prime minister", "emir", "king"):
             holders = [e for e, offs in offices.items() if any(w in offs for w in wanted)]
             if len(set(holders)) == 1:
                 pick = holders[0]

@@ -56,6 +56,12 @@ def d_conferral(ctx, c: Clause, rule):
     ctx.frame_date(frame, c.masked)
 
 
+def _topical(prep) -> bool:
+    """'in disaster management' (a topic: a lower-case common noun) as against 'in Dhaka', 'in May'."""
+    objs = [x for x in prep.children if x.dep_ == "pobj"]
+    return bool(objs) and all(o.pos_ == "NOUN" and o.text[:1].islower() and not o.ent_type_ for o in objs)
+
+
 def _doc_label(ctx, tok) -> str | None:
     """A document's name from its phrase ('a memorandum of understanding on ...'), without the article, the
     circumstances (at/in/during, a weekday) and clauses hanging off it."""
@@ -66,7 +72,8 @@ def _doc_label(ctx, tok) -> str | None:
         for ch in t.children:
             if ch.dep_ in ("det", "poss", "punct", "relcl", "acl", "advcl", "cc", "conj", "appos") or ch.dep_ == "nummod":
                 continue
-            if ch.dep_ == "prep" and (ch.lower_ in ("at", "in", "during", "with", "between", "by", "before", "after") or
+            if ch.dep_ == "prep" and ((ch.lower_ in ("at", "in", "during", "with", "between", "by", "before", "after")
+                                       and (t is tok or not _topical(ch))) or
                                       (ch.lower_ == "on" and any(x.lower_ in ("behalf", "sidelines") or x.ent_type_ == "DATE"
                                                                   for x in ch.children))):
                 continue

@@ -83,6 +83,12 @@ class EntityTable:
             if len(label.split()) < 2:
                 continue
             match = next((f for f in full if names.same_name(f, label)), None)
+            if not match:
+                # "Ms Frimpong Adjei" after "Akosua Frimpong Adjei": the tail of one longer name said before (its
+                # head too when an honorific vouches for a short form: "Ms Nurul Aina" for "Nurul Aina Ismail")
+                parts = names.name_tokens(label)
+                longer = [f for f in full if _part_of(parts, names.name_tokens(f), bool(m.extra.get("honorific")))]
+                match = longer[0] if len(longer) == 1 else None
             m.entity = match or label
             if not match:
                 full.append(label)
@@ -143,3 +149,8 @@ class EntityTable:
                 taken.append((m.start(), m.end()))
                 self.alias(label, tok)
         return extra
+
+
+def _part_of(parts: list, whole: list, head_ok: bool) -> bool:
+    n = len(parts)
+    return 2 <= n < len(whole) and (whole[-n:] == parts or (head_ok and whole[:n] == parts))

@@ -21,6 +21,9 @@ class Gazetteer:
     office_canon: tuple[str, ...]
     envoy_offices: frozenset
     head_offices: frozenset
+    government_offices: frozenset  # a government's own offices: the host's when no cue says otherwise
+    body_offices: frozenset  # offices of a legislature or party (Speaker, Chairman): placed with their body
+    mission_heads: frozenset  # who heads a mission ad interim: the mission's country when none is named
     references: dict  # "the minister" -> tuple of offices / rank:X / '*'
     awards: dict  # lower-case variant -> canonical award
     award_references: tuple[str, ...]
@@ -107,6 +110,9 @@ def load() -> Gazetteer:
         office_canon=tuple(data["offices"]),
         envoy_offices=frozenset(data["envoy_offices"]),
         head_offices=frozenset(data["head_offices"]),
+        government_offices=frozenset(data.get("government_offices") or ()),
+        body_offices=frozenset(data.get("body_offices") or ()),
+        mission_heads=frozenset(data.get("mission_heads") or ()),
         references=refs,
         awards=awards,
         award_references=tuple(data["award_references"]),

@@ -100,7 +100,8 @@ _CAPWORD = re.compile(CAP)
 def _portfolio_re() -> re.Pattern:
     """ 'for Foreign Affairs', 'of Labour', 'for Science and Technology': a known portfolio after a title."""
     folios = gazetteer.alternation(gazetteer.load().portfolios)
-    return re.compile(rf"\s+(?P<remit>(?:for|of)\s+(?:the\s+)?(?:{folios})(?:\s+and\s+(?:{folios}))?)(?![\w-])")
+    heads = r"(?:\s+(?:Policy|Planning|Production|Procurement|Relations|Cooperation|Development|Services|Affairs))?"
+    return re.compile(rf"\s+(?P<remit>(?:for|of)\s+(?:the\s+)?(?:{folios}){heads}(?:\s+and\s+(?:{folios}){heads})?)(?![\w-])")
 
 
 def _title_mentions(text: str) -> list[Mention]:
@@ -186,7 +187,13 @@ def _is_person_like(surface: str) -> bool:
         return False
     if any(w in gaz.org_heads or w in gaz.venue_heads for w in surface.split()):
         return False
+    if re.match(r"(?:On|In|At|By|Later|Earlier|During)\b", surface) or re.search(_TIME_WORDS, surface):
+        return False  # "On Tuesday", "Later Monday": a time phrase spaCy tagged as a name
     return bool(re.match(CAP, surface))
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:residence|office|home|held|located|based)\s+in\s+$|\b(?:arrived|travelled|traveled)\s+(?:in|to)\s+$")
+_TIME_WORDS = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b"
 
 
 def find(doc, text: str) -> list[Mention]:
@@ -253,6 +260,11 @@ def find(doc, text: str) -> list[Mention]:
             s0 = m.start() if span[0] == m.start("name") else span[0]
             cands.append(Mention(s0, span[1], "PER", text[s0:span[1]], None, {"honorific": hon, "rank": rank, "prefix": hon_text}))
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and _PLACE_BEFORE.search(text[max(0, ent.start_char - 30):ent.start_char]):
+            # "at her residence in Kandy": after a place preposition a bare name is a town, not a person
+            if re.fullmatch(rf"{CAP}(?:\s+{CAP})?", ent.text):
+                cands.append(Mention(ent.start_char, ent.end_char, "GPE", ent.text, ent.text, {"kind": "City", "weak": True}))
+            continue
         if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE") and re.fullmatch(rf"{CAP}\s+{CAP}(?:\s+of\s+{CAP})", ent.text)):
             span = _clean_person(text, ent.start_char, ent.end_char)
             if span and _is_person_like(text[span[0]:span[1]]):
@@ -266,9 +278,26 @@ def find(doc, text: str) -> list[Mention]:
         s, e = m.start("name"), m.end("name")
         if _is_person_like(m.group("name")) and text[e + 4:e + 40].split()[0].rstrip(",.").lower() in gaz.country_names:
             cands.append(Mention(s, e, "PER", m.group("name")))
+    for s0, e0 in _cued_names(text):
+        if _is_person_like(text[s0:e0]) and text[s0:e0].lower() not in gaz.countries:
+            cands.append(Mention(s0, e0, "PER", text[s0:e0]))
     cands = spans.titles_over_orgs(cands, titles)
     cands.extend(spans.widen_people(doc, text, cands))
     return spans.fold_remits(_settle(cands))
+
+
+_APPOINTED = re.compile(rf"\b(?:appointed|named|nominated|designated|swore in)\s+(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})\s+as\b")
+_NAME_LIST = re.compile(rf"\b(?:ambassadors|envoys|diplomats|appointees|high commissioners),\s+(?P<list>{CAP}(?:[ \t]+{CAP}){{1,3}}"
+                        rf"(?:,\s+{CAP}(?:[ \t]+{CAP}){{1,3}})*,?\s+and\s+{CAP}(?:[ \t]+{CAP}){{1,3}})")
+
+
+def _cued_names(text: str):
+    """Names the wording vouches for: "appointed A B as ...", "three ambassadors, A B, C D and E F"."""
+    for m in _APPOINTED.finditer(text):
+        yield m.start("name"), m.end("name")
+    for m in _NAME_LIST.finditer(text):
+        for item in re.finditer(rf"{CAP}(?:[ \t]+{CAP}){{1,3}}", m.group("list")):
+            yield m.start("list") + item.start(), m.start("list") + item.end()
 
 
 def _settle(cands: list[Mention]) -> list[Mention]:

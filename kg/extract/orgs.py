@@ -149,6 +149,20 @@ def _trim_leading(phrase: str) -> str:
         return re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE)
 
 
+def _mission_in_city(text: str, start: int, phrase: str) -> str:
+    """'Embassy of Spain' + ' in Manila': a diplomatic mission's name includes the capital it sits in."""
+    if org_kind(phrase) != "DiplomaticMission" or " in " in phrase:
+        return phrase
+    m = re.match(r"[ \t]+in[ \t]+([A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?)(?![\w-])", text[start + len(phrase):])
+    if m and m.group(1).lower() in gazetteer.load().capitals:
+        return phrase + m.group(0)
+    return phrase
+
+
+# "Speaker of Parliament", "President of the Senate": a legislature named by its head word alone
+_LONE_BODY = re.compile(r"(?<=[a-z]) of (?:the )?(?P<b>Parliament|Senate|Congress|Duma|Majlis|Knesset|Storting|Riksdag|Bundestag)(?![\w-]| of| \()")
+
+
 def find_orgs(text: str):
     """ORG mentions: capitalised phrases with an organisation head word, and uses of defined acronyms."""
     from kg.extract.mentions import Mention
@@ -187,6 +201,7 @@ def find_orgs(text: str):
             continue
         if phrase.endswith(("’s", "'s")):
             phrase = phrase[:-2]
+        phrase = _mission_in_city(text, s, phrase)
         value = canonical_org(phrase, acronyms)
         extra = {}
         inner = ACR_RE.search(phrase)
@@ -200,6 +215,8 @@ def find_orgs(text: str):
             extra["parent"] = canonical_org(poss.group("x"), acronyms)
             extra["parent_surface"] = poss.group("x")
         out.append(Mention(s, s + len(phrase), "ORG", phrase, value, extra))
+    for m in _LONE_BODY.finditer(text):
+        out.append(Mention(m.start("b"), m.end("b"), "ORG", m.group("b"), m.group("b"), {"kind": "GovernmentBody"}))
     # known parties by name or undefined acronym ("PTI's advisor"); an acronym the text defines wins
     for form in gaz.party_forms:
         if form in acronyms:

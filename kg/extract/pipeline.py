@@ -129,7 +129,10 @@ def extract_doc(article: Article, doc) -> FactsDoc:
     for m in found:
         if m.kind == "AWD" and m.value:
             ctx.table.add(m.value, "Award", m.surface)
+    # a reference replaces the bare title it was read from ("the ambassador in ...")
+    staged = [m for m in staged if not (m.kind == "TTL" and any(r.overlaps(m) for r in refs))]
     full = sorted(staged + refs, key=lambda m: m.start)
+    _title_name_aliases(ctx, full)
     ctx.mentions_all = full
     _run(ctx, full, stage=2)
     finish_frames(ctx)
@@ -144,6 +147,15 @@ def extract_doc(article: Article, doc) -> FactsDoc:
     facts = _dedupe(_clause_facts_win(_placed_offices(ctx)))
     entities = dict(ctx.table.entities)
     return FactsDoc(article.path.name, "extracted", entities, facts, None)
+
+
+def _title_name_aliases(ctx: Context, mentions) -> None:
+    """'President Ruto', 'Ambassador Iwama': a capitalised title written right before a person mention is a
+    surface form of that person too (kept as an alias, so the short reference links to the full name)."""
+    for prev, m in zip(mentions, mentions[1:]):
+        if prev.kind == "TTL" and m.kind == "PER" and m.entity and prev.surface[:1].isupper() \
+                and not m.extra.get("ref") and ctx.text[prev.end:m.start] == " " and not prev.extra.get("remit"):
+            ctx.table.alias(m.entity, ctx.text[prev.start:m.end])
 
 
 def _referenced(facts, entities) -> set:

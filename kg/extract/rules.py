@@ -13,7 +13,7 @@ ITEM = r"(?:(?:his|her)\s+(?:«CTY\d+»\s+)?counterparts?,?\s+)?(?:(?:the\s+)?«
 # ending before a preposition of place or time, a relative clause, punctuation or another mention.
 DOC = (r"(?:[Aa]n?\s+|[Tt]he\s+)?(?P<doc>(?:[A-Z][\w-]*\s+)*(?:[Aa]greement|[Mm]emorandum of [Uu]nderstanding|MoU|MOU|"
        r"[Tt]reaty|[Pp]rotocol|[Aa]ccord|[Cc]onvention)\b(?:\s+(?:on|for|of)\s+[^,.;«]*?)?)"
-       r"(?=\s+(?:in|at|on|during|which|that|between|with|by|was|were|and|to)\b|\s*[,.;«]|\s*$)")
+       r"(?=\s+(?:at|during|which|that|between|with|by|was|were|and|to)\b|\s+(?:in|on)\s+(?:the\s+)?[A-Z«\d]|\s*[,.;«]|\s*$)")
 
 # Pattern macros, expanded before compiling.
 MACROS = {
@@ -102,6 +102,9 @@ RULES: tuple[Rule, ...] = (
     # "Mr. X -PTI's advisor on ...": an office attached to the name by a dash
     Rule("office_dash", 1, r"{PER:per}\s*[-–—]\s*(?:the\s+)?{OFF:off}", "office", 0.75),
     Rule("office_staff_list", 1, r"from\s+(?:the\s+)?{ORG:org},\s+{PERS:people}", "office_list_org", 0.8),
+    # appointments: "P appointed X as <office>", "X was appointed <office>"
+    Rule("office_appointed_as", 1, r"\b(?:appointed|named|nominated|designated)\s+{PER:per}\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|(?:his|her|their)\s+)?(?:new\s+)?{OFF:off}", "office", 0.8),
+    Rule("office_was_appointed", 1, r"{PER:per}{NEAR}\b(?:was|has been|had been|is)\s+(?:appointed|named)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:new\s+)?{OFF:off}", "office", 0.8),
     Rule("member_of", 1, r"{PER:per}{NEAR}\b(?:a member of|member of|sits in|has belonged to|belongs to|belonged to)\s+(?:the\s+)?{ORG:org}", "member_of", 0.8),
     # --- award conferral (frame slots) -------------------------------------------------------------
     Rule("award_confer_on", 2, r"(?P<agent>{AGENT}){ANY}\b" + CONFER + r"\s+(?:the\s+|a\s+)?(?:{AWD:award}|(?:civil\s+)?award(?:\s+of\s+{CTY})?){ANY}\b(?:up)?on\s+(?:[“\"]?(?P<award2>«AWD\d+»)[”\"]?\s+)?(?:the\s+two\s+\w+|{PERS:rec})", "award_active", 0.85),
@@ -145,6 +148,7 @@ RULES: tuple[Rule, ...] = (
     Rule("office_served_and_as", 1, r"{PER:per}{NEAR}\bserved\s+as\s+{ANY}«OFF\d+»{NEAR}\s+and\s+(?:later\s+)?as\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.7),
     Rule("office_copula_apposition", 1, r"{PER:per},\s+(?:a|an|the)\s+[^,«]{1,40},\s+(?:previously\s+|also\s+|formerly\s+)?(?:is|was|served as|serves as|has served as)\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.75),
     Rule("sworn_in", 2, r"(?P<a>{AGENT}){NEAR}\b(?:swore in|sworn in)\s+{PERS:people}\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off}", "sworn_in", 0.8),
+    Rule("sworn_in_passive", 2, r"{PERS:people}{NEAR}\b(?:was|were|has been|have been)\s+sworn\s+(?:in|into\s+office)\b(?:\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off})?(?:\s+by\s+(?:the\s+)?(?P<a>{AGENT}))?(?:{NEAR}\btogether\s+with\s+(?:the\s+)?(?:new\s+)?(?P<more>{PERS}))?", "sworn_in", 0.75),
     Rule("oath_administered", 2, r"(?P<a>{AGENT}){NEAR}\badministered\s+the\s+oath(?:\s+of\s+office)?\s+to\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+?)s?,\s+{PERS:people}", "sworn_in", 0.75),
     Rule("credentials_list", 2, r"{PERS:people}\s+(?:presented|handed over|submitted)\s+(?:their|his|her)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_list", 0.85),
     Rule("meeting_received", 2, r"{PER:a}{NEAR}\breceived\s+(?:the\s+)?(?:visiting\s+)?(?P<b>{AGENT})", "meeting", 0.75),

@@ -17,12 +17,20 @@ def _mention(*args, **kwargs):
 _OF_TO = re.compile(r"[ \t]+(?:of|to)[ \t]+(?:the[ \t]+)?")
 
 
+def _body_re():
+    """A capitalised body name ending in an organisation head word ("National Assembly", "House of Representatives")."""
+    heads = gazetteer.alternation(gazetteer.load().org_heads)
+    return re.compile(rf"(?:[A-Z][\w’'-]*[ \t]+){{0,3}}?(?:{heads})(?![\w-])")
+
+
 def title_phrase_end(text: str, end: int, country_re) -> tuple[int, bool]:
     """Where a title phrase ends: after 'of <country>' and 'to <country>' ("Ambassador-designate of Brazil",
     "Ambassador of India to Bahrain"), and after an apposition comma. Returns (offset, comma seen)."""
     while True:
         link = _OF_TO.match(text, end)
         country = country_re.match(text, link.end()) if link else None
+        if not country and link and link.group(0).strip().startswith("of"):
+            country = _body_re().match(text, link.end())
         if not country:
             break
         end = country.end()

@@ -1,0 +1,112 @@
+"""Offices, their countries, short references, swearing-in, appointments, inherited meeting dates and places,
+and topical document titles, on small synthetic sentences written for these tests (people are fictional)."""
+
+from kg.extract import gazetteer
+
+from tests.test_extract_rules import facts, run
+
+
+def offices(doc):
+    return {(f["person"], f["office"], f.get("country"), f.get("organization")) for f in facts(doc, "holds_office")}
+
+
+def test_office_vocabulary_is_broad():
+    gaz = gazetteer.load()
+    for title in ("permanent representative", "deputy permanent representative", "chair",
+                  "under-secretary", "finance minister", "chief minister", "consul", "deputy high commissioner"):
+        assert title in gaz.offices, title
+    assert gaz.offices["under secretary"] == "Under-Secretary"
+
+
+def test_office_country_from_its_own_phrase_not_the_other_office(tmp_path):
+    text = ("Talks\n\nABU DHABI: Also present were Foreign Minister Rashid Omar Al Hameli and the Senegalese "
+            "Minister of Foreign Affairs, Awa Diop Sow.")
+    got = offices(run(tmp_path, text))
+    assert ("Rashid Omar Al Hameli", "Foreign Minister", "United Arab Emirates", None) in got
+    assert ("Awa Diop Sow", "Minister of Foreign Affairs", "Senegal", None) in got
+
+
+def test_known_country_beats_the_sentence(tmp_path):
+    text = ("Visit\n\nABU DHABI: The visiting President of Senegal, Ibou Ndiaye Fall, arrived on Monday. "
+            "The order recognises President Fall's role in ties with the United Arab Emirates.")
+    got = offices(run(tmp_path, text))
+    assert {c for p, o, c, _ in got if p == "Ibou Ndiaye Fall"} == {"Senegal"}
+
+
+def test_government_office_takes_the_host_and_a_from_city_is_no_cue(tmp_path):
+    text = ("Call\n\nCOLOMBO – Minister of State for Foreign Affairs Nimal Perera received the visitors. "
+            "Speaker Asoka Silva welcomed a delegation from Male next month.")
+    got = offices(run(tmp_path, text))
+    assert ("Nimal Perera", "Minister of State for Foreign Affairs", "Sri Lanka", None) in got
+    assert ("Asoka Silva", "Speaker", "Sri Lanka", None) in got
+
+
+def test_mission_staff_belong_to_the_mission(tmp_path):
+    text = ("Farewell\n\nMANILA – The Embassy of Spain in Manila held a reception for its outgoing Defence Attache, "
+            "Colonel Ramiro Vega Soto, who is returning home. It was hosted by the Chargé d'affaires, Elena Ruiz "
+            "Pardo, and attended by the Head of Chancery, Marta Gil.")
+    doc = run(tmp_path, text)
+    got = offices(doc)
+    mission = "Embassy of Spain in Manila"
+    assert ("Ramiro Vega Soto", "Defence Attache", "Spain", mission) in got
+    assert ("Marta Gil", "Head of Chancery", "Spain", mission) in got
+    assert any(p == "Elena Ruiz Pardo" and c == "Spain" for p, o, c, _ in got)
+    assert {"place": mission, "in": "Manila"} in facts(doc, "located_in")
+
+
+def test_portfolio_with_a_head_word_stays_in_the_title(tmp_path):
+    text = "Talks\n\nMANILA – Undersecretary for Defence Policy Jose Lim Tan thanked the colonel."
+    got = offices(run(tmp_path, text))
+    assert ("Jose Lim Tan", "Under-Secretary for Defence Policy", "Philippines", None) in got
+
+
+def test_speaker_of_a_body_and_party_acronym_chairman(tmp_path):
+    text = ("Talks\n\nLUSAKA – Forward Alliance Party (FAP) Chairman Peter Zulu Mwale met the Speaker of the "
+            "National Assembly, Ruth Banda Sakala, on Monday.")
+    got = offices(run(tmp_path, text))
+    assert ("Peter Zulu Mwale", "Chairman", "Zambia", "Forward Alliance Party") in got
+    assert ("Ruth Banda Sakala", "Speaker", "Zambia", "National Assembly") in got
+
+
+def test_appointed_as_and_sworn_in_with_witnesses(tmp_path):
+    text = ("Envoy\n\nACCRA – President Kwabena Owusu Mensah has appointed Akosua Frimpong Adjei as Ghana's "
+            "Permanent Representative to the United Nations. Ms Frimpong Adjei was sworn into office by the "
+            "President at the Jubilee House on Tuesday. The ceremony was witnessed by Vice President Yaa Boateng "
+            "Asare.")
+    doc = run(tmp_path, text, published="2024-05-08")
+    got = offices(doc)
+    assert any(p == "Akosua Frimpong Adjei" and o.startswith("Permanent Representative") and c == "Ghana"
+               for p, o, c, _ in got)
+    attended = {f["person"] for f in facts(doc, "attended")}
+    assert {"Akosua Frimpong Adjei", "Kwabena Owusu Mensah", "Yaa Boateng Asare"} <= attended
+    [held] = facts(doc, "event_held")
+    assert held["date"] == "2024-05-07" and held["place"] == "Jubilee House"
+
+
+def test_short_references_link_to_the_full_person(tmp_path):
+    text = ("Visit\n\nNAIROBI – President Daniel Otieno Kibet held talks with the Emir of Qatar, Sheikh Hamad bin "
+            "Ali Al Thani, on Monday. President Kibet thanked the Emir for the visit.")
+    doc = run(tmp_path, text)
+    kibet = doc.entities["Daniel Otieno Kibet"]
+    assert "President Kibet" in kibet.aliases
+    assert "the Emir" in doc.entities["Hamad bin Ali Al Thani"].references
+
+
+def test_later_inherits_the_date_and_residence_city_is_the_place(tmp_path):
+    text = ("Calls\n\nRABAT – The Ambassador of Turkey to Morocco, Kerem Aslan Demir, met Foreign Minister Nadia "
+            "Alaoui on Monday. Later, Demir paid a courtesy call on former Prime Minister Hassan Tazi at his "
+            "residence in Kenitra.")
+    doc = run(tmp_path, text, published="2024-06-12")
+    meetings = facts(doc, "meeting")
+    tazi = [m for m in meetings if "Hassan Tazi" in m["participants"]]
+    assert tazi and tazi[0]["date"] == "2024-06-10"
+    assert tazi[0].get("place") in (None, "Kenitra")  # never the dateline city
+    assert ("Hassan Tazi", "Prime Minister", "Morocco", None) in offices(doc)
+
+
+def test_topical_document_title_kept_whole(tmp_path):
+    text = ("Accord\n\nLIMA – Foreign Minister Ana Rojas Paz and her Ecuadorian counterpart Luis Mora Vega signed a "
+            "memorandum of understanding on cooperation in disaster management in Lima on Tuesday.")
+    doc = run(tmp_path, text, published="2024-05-22")
+    docs = {f["document"].lower() for f in facts(doc, "signed")}
+    assert docs == {"memorandum of understanding on cooperation in disaster management"}
