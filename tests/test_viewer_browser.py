@@ -181,3 +181,54 @@ def test_hostile_labels_stay_inert(browser, tmp_path):
         page.screenshot(path=str(tmp_path / "hostile.png"))
     finally:
         page.context.close()
+
+
+def visible_entity_labels(page):
+    return set(page.evaluate("kgViewer.visibleNodeIds().filter(id => !id.startsWith('f')).map(kgViewer.label)"))
+
+
+def test_date_range_hides_entities_left_without_facts(seed_page, seed):
+    page = seed_page.page
+    everything = visible_entity_labels(page)
+    assert len(everything) == expected_entity_count(seed[0])
+    page.fill("#date-from", "2021")
+    kept = visible_entity_labels(page)
+    # The award and the ceremony only have facts of 2020-11-19; Song Tao keeps his (undated) offices.
+    assert "Hilal-i-Pakistan" not in kept and "Song Tao" in kept and kept < everything
+    page.locator("#undated").uncheck()
+    assert visible_entity_labels(page) == set(), "every fact of the seed is dated before 2021 or undated"
+    page.locator("#undated").check()
+    page.fill("#date-from", "2020-11")
+    assert "Hilal-i-Pakistan" in visible_entity_labels(page)
+    page.fill("#date-to", "2020-11-18")
+    assert "Hilal-i-Pakistan" not in visible_entity_labels(page)
+    # An entity the filter hides can still be found: its details open, the canvas is left alone.
+    assert page.evaluate("kgViewer.selectByLabel('Hilal-i-Pakistan')")
+    assert page.locator("#details h2").text_content() == "Hilal-i-Pakistan"
+    page.fill("#date-from", "")
+    page.fill("#date-to", "")
+    assert visible_entity_labels(page) == everything, "no date set: every entity is back"
+    help_text = page.locator("#date-section").get_attribute("title") + page.locator("#date-help").text_content()
+    assert "entities" in help_text and "hidden" in help_text
+    assert seed_page.errors == []
+
+
+def test_quotes_sharing_a_sentence_are_each_highlighted(seed_page, seed):
+    from kg.viewer import build_model
+
+    model = build_model(seed[0])
+    by_context: dict = {}
+    for fact_index, fact in enumerate(model.facts):
+        for ev_index in fact.evidence:
+            ev = model.evidence[ev_index]
+            by_context.setdefault(ev["ctx"], {})[(ev["qb"], ev["qe"])] = fact_index
+    shared = next(quotes for quotes in by_context.values() if len(quotes) > 1)
+    page = seed_page.page
+    context = model.contexts[next(k for k, v in by_context.items() if v is shared)]
+    for (qb, qe), fact_index in sorted(shared.items()):
+        page.evaluate("i => kgViewer.showFact(i)", fact_index)
+        marks = page.locator("#details mark").all_text_contents()
+        assert context[qb:qe] in marks
+        quotes = page.locator("#details blockquote").all_text_contents()
+        assert context in quotes, "the whole sentence is shown around the quote"
+    assert seed_page.errors == []

@@ -13,6 +13,7 @@ from kg.errors import InputError
 from kg.export import to_turtle
 from kg.namespaces import NIF
 from kg.viewer import Selection, build_model, render_html, select_model, view_html
+from kg.viewer.index import GraphIndex
 from kg.viewer.layout import layout
 from kg.viewer.render import script_json
 from kg.viewer.synthetic import synthetic_graph
@@ -92,7 +93,7 @@ def test_evidence_is_the_quote_inside_its_sentence(graph, model):
     spans = {str(s): s for s in graph.subjects(None, NIF.OffsetBasedString)}
     for index in fact.evidence:
         ev = model.evidence[index]
-        quote = ev["context"][ev["qb"]:ev["qe"]]
+        quote = model.contexts[ev["ctx"]][ev["qb"]:ev["qe"]]
         anchor = [str(graph.value(s, NIF.anchorOf)) for s in spans.values()
                   if int(graph.value(s, NIF.beginIndex)) == ev["begin"] and int(graph.value(s, NIF.endIndex)) == ev["end"]]
         assert quote in anchor
@@ -135,10 +136,38 @@ def test_output_is_deterministic(graph, page):
     assert render_html(reparsed) == page, "the same graph read afresh gives the same bytes"
 
 
-def test_data_block_round_trips(page, model):
+def page_data(page: str) -> dict:
+    """The page's data block, with records turned back from columns into dicts (as the page's script does)."""
     data = json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+    for name in ("nodes", "edges", "facts", "evidence"):
+        table = data[name]
+        data[name] = [dict(zip(table, values)) for values in zip(*table.values())]
+    return data
+
+
+def test_data_block_round_trips(page, model):
+    data = page_data(page)
     assert len([n for n in data["nodes"] if n["cls"] != "fact"]) == len(model.entity_nodes())
     assert any(n["label"] == "Song Tao" for n in data["nodes"])
+    song = next(n for n in data["nodes"] if n["label"] == "Song Tao")
+    assert data["namespaces"][song["iri"][0]] + song["iri"][1] == by_label(model, "Song Tao").iri
+    assert len(data["edges"]) == len(model.edges) and len(data["facts"]) == len(model.facts)
+    office = next(f for f in data["facts"] if f["type"] == "holds_office")
+    assert all(text == "" for _, node, text in office["roles"] if node), "a linked role's text is its node's label"
+
+
+def test_sentences_are_stored_once_and_quotes_still_match(graph, model, page):
+    assert len(set(model.contexts)) == len(model.contexts) < len(model.evidence), "the seed's spans share sentences"
+    spans = {(int(graph.value(s, NIF.beginIndex)), int(graph.value(s, NIF.endIndex))): str(graph.value(s, NIF.anchorOf))
+             for s in graph.subjects(None, NIF.OffsetBasedString)}
+    shared = 0
+    for ev in model.evidence:
+        context = model.contexts[ev["ctx"]]
+        assert context[ev["qb"]:ev["qe"]] == spans[(ev["begin"], ev["end"])]
+        shared += sum(1 for other in model.evidence if other["ctx"] == ev["ctx"] and other is not ev)
+    assert shared, "some sentence frames two different quotes"
+    data = page_data(page)
+    assert data["contexts"] == model.contexts and len(page_data(page)["evidence"]) == len(model.evidence)
 
 
 def test_hostile_labels_are_escaped():
@@ -147,7 +176,7 @@ def test_hostile_labels_are_escaped():
     assert "<" not in data_block and ">" not in data_block and "&" not in data_block
     assert "\u2028" not in data_block
     assert "<img" not in page and "window.__pwned" not in page.replace("window.__pwned=", "\u0000")
-    data = json.loads(data_block)
+    data = page_data(page)
     assert any(n["label"] == XSS_IMG and XSS_SCRIPT in n["alt"] for n in data["nodes"])
     assert XSS_SCRIPT in data["articles"][0]["title"]
     assert script_json({"a": "</script>"}) == '{"a":"\\u003c/script\\u003e"}'
@@ -191,3 +220,18 @@ def test_layout_is_deterministic_and_places_everything():
     assert set(first) == set(nodes)
     assert layout(list(reversed(nodes)), list(reversed(edges))) == first
     assert len(set(first.values())) > 0.95 * len(nodes), "nodes do not pile up on one point"
+
+
+def test_big_page_is_deterministic_and_model_built_from_one_reading():
+    graph = synthetic_graph(700)
+    assert render_html(graph) == render_html(graph)
+    index = GraphIndex(graph)
+    assert build_model(index) == build_model(graph), "a model from a shared index equals one from the graph"
+
+
+def test_index_reads_any_store_the_same():
+    graph = seed_graph()
+    copy = Graph(store="SimpleMemory")  # not the Memory store: the index takes the public road
+    for triple in graph:
+        copy.add(triple)
+    assert render_html(copy) == render_html(graph)

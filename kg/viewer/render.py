@@ -1,6 +1,9 @@
 """View model -> one self-contained HTML page: our template, CSS and script, vis-network (the copy pyvis
 ships) inlined, and the data as a JSON block. Nothing is fetched when the page opens.
 
+Records (nodes, edges, facts, evidence spans) are written as columns, IRIs as namespace + local name,
+and each sentence around a quote once (see evidence.py): the page's script turns them back into objects.
+
 Every string from the graph is untrusted: the JSON block escapes <, >, & (and the JS line separators) so
 no label can end the script element, and the page's script only puts text into the DOM via textContent.
 Output is deterministic: sorted keys, a fixed layout, no timestamps.
@@ -53,10 +56,35 @@ def label_width(label: str, small: bool) -> float:
     return min(420.0, max(40.0, longest * (6.0 if small else 7.6)))
 
 
+def columns(rows: list) -> dict:
+    """A list of records as one list per field ({field: [value per record]}, null where a record lacks
+    it): the field names are written once instead of once per record, a third of a big page."""
+    keys = sorted({k for row in rows for k in row})
+    return {k: [row.get(k) for row in rows] for k in keys}
+
+
+class IriTable:
+    """IRIs as [namespace index, local name]: the namespace (up to the last '/' or '#') is written once."""
+
+    def __init__(self):
+        self.namespaces: list = []
+        self._index: dict = {}
+
+    def __call__(self, iri: str) -> list:
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        namespace = iri[:cut]
+        if namespace not in self._index:
+            self._index[namespace] = len(self.namespaces)
+            self.namespaces.append(namespace)
+        return [self._index[namespace], iri[cut:]]
+
+
 def payload(model: ViewModel, options: RenderOptions) -> dict:
     widths = {n.id: label_width(n.label, n.cls == "fact") for n in model.nodes}
     positions = layout([n.id for n in model.nodes], [(e.source, e.target) for e in model.edges if e.mode != "flat"],
                        widths)
+    iri = IriTable()
+    labels = {n.id: n.label for n in model.nodes}
     nodes = []
     for n in model.nodes:
         x, y = positions[n.id]
@@ -64,20 +92,27 @@ def payload(model: ViewModel, options: RenderOptions) -> dict:
         if n.cls == "fact":
             item["fact"] = n.fact
         else:
-            item.update({"iri": n.iri, "alt": n.alt, "wd": n.wikidata, "props": n.props, "facts": n.facts})
+            item.update({"iri": iri(n.iri), "alt": n.alt, "wd": n.wikidata, "props": n.props, "facts": n.facts})
         nodes.append(item)
+    facts = []
+    for f in model.facts:
+        # A role's text is left out when it is the label of the node it links to (the page reads it there).
+        roles = [[name, node, "" if node and labels.get(node) == text else text] for name, node, text in f.roles]
+        facts.append({"iri": iri(f.iri), "type": f.type, "summary": f.summary, "drawn": f.drawn, "date": f.date,
+                      "range": list(f.range), "confidence": f.confidence, "status": f.status, "rule": f.rule,
+                      "note": f.note, "roles": roles, "evidence": f.evidence})
     return {
         "options": {"collapsed": options.collapsed, "title": options.title},
         "classes": [{"id": c.id, "label": c.label, "colour": c.colour, "shape": c.shape, "symbol": c.symbol}
                     for c in NODE_CLASSES],
-        "nodes": nodes,
-        "edges": [{"source": e.source, "target": e.target, "label": e.label, "fact": e.fact, "mode": e.mode}
-                  for e in model.edges],
-        "facts": [{"iri": f.iri, "type": f.type, "summary": f.summary, "drawn": f.drawn, "date": f.date,
-                   "range": list(f.range), "confidence": f.confidence, "status": f.status, "rule": f.rule,
-                   "note": f.note, "roles": f.roles, "evidence": f.evidence} for f in model.facts],
-        "evidence": model.evidence,
+        "nodes": columns(nodes),
+        "edges": columns([{"source": e.source, "target": e.target, "label": e.label, "fact": e.fact, "mode": e.mode}
+                          for e in model.edges]),
+        "facts": columns(facts),
+        "evidence": columns(model.evidence),
+        "contexts": model.contexts,
         "articles": model.articles,
+        "namespaces": iri.namespaces,
     }
 
 

@@ -12,6 +12,7 @@ from rdflib import Graph
 
 from kg.errors import InputError
 from kg.model import FACT_TYPES
+from kg.viewer.index import GraphIndex
 from kg.viewer.model import ViewModel, build_model
 from kg.viewer.styles import NODE_CLASSES
 
@@ -90,9 +91,10 @@ def select_model(graph: Graph, selection: Selection) -> ViewModel:
     def keep_type(fact_type):
         return fact_types is None or fact_type in fact_types
 
-    model = build_model(graph, keep_class, keep_type)
+    index = GraphIndex(graph)  # read once, for both models a focus needs
+    model = build_model(index, keep_class, keep_type)
     if not selection.focus:
         return model
     focus = find_focus(model, selection.focus)
     keep = ego_iris(model, focus.id, selection.depth)
-    return build_model(graph, lambda iri, cls: str(iri) in keep and keep_class(iri, cls), keep_type)
+    return build_model(index, lambda iri, cls: str(iri) in keep and keep_class(iri, cls), keep_type)

@@ -4,6 +4,20 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  // Records come as columns ({field: [value per record]}) and IRIs as [namespace index, local name].
+  function records(table) {
+    var keys = Object.keys(table), count = keys.length ? table[keys[0]].length : 0, out = new Array(count);
+    for (var i = 0; i < count; i++) {
+      var record = {};
+      for (var k = 0; k < keys.length; k++) record[keys[k]] = table[keys[k]][i];
+      out[i] = record;
+    }
+    return out;
+  }
+  function fullIri(value) { return value ? DATA.namespaces[value[0]] + value[1] : ""; }
+  ["nodes", "edges", "facts", "evidence"].forEach(function (name) { DATA[name] = records(DATA[name]); });
+  DATA.nodes.forEach(function (n) { n.iri = fullIri(n.iri); });
+  DATA.facts.forEach(function (f) { f.iri = fullIri(f.iri); });
   var BIG = DATA.nodes.length > 1500;
   var WIKIDATA_ID = /^Q[0-9]+$/;
   var api = { ready: false, stableMs: null };
@@ -34,6 +48,8 @@
   var entities = DATA.nodes.filter(function (n) { return n.cls !== "fact"; });
   var hubOfFact = {};
   DATA.nodes.forEach(function (n) { if (n.cls === "fact") hubOfFact[n.fact] = n.id; });
+  var plainEdgeAt = {};  // entity ids at an asserted edge with no fact node
+  edgeData.forEach(function (e) { if (e.fact === null) { plainEdgeAt[e.source] = true; plainEdgeAt[e.target] = true; } });
   var edgeOfFact = {};
   edgeData.forEach(function (e) { if (e.fact !== null && e.mode === "all" && !(e.fact in edgeOfFact)) edgeOfFact[e.fact] = e.id; });
 
@@ -47,19 +63,33 @@
   };
 
   // -- filters ------------------------------------------------------------------------------------------
+  // Date filter: a fact is shown when its date overlaps [from, to]; facts without a date (and asserted
+  // edges with no fact node) follow the "facts without a date" box. While a from or to date is set, an
+  // entity is shown only if at least one of its facts is shown (type and date filters both apply), so
+  // the graph holds the people and things of that period; with no date set every entity stays.
+  function rangeSet() { return !!(state.from || state.to); }
   function factVisible(index) {
-    if (index === null || index === undefined) return true;
+    if (index === null || index === undefined) return state.undated || !rangeSet();
     var f = DATA.facts[index];
     if (state.hiddenTypes[f.type]) return false;
-    if (!f.range || f.range.length !== 2) return state.undated || (!state.from && !state.to);
+    if (!f.range || f.range.length !== 2) return state.undated || !rangeSet();
     if (state.from && f.range[1] < state.from) return false;
     if (state.to && f.range[0] > state.to) return false;
     return true;
   }
+  var keptByDate = null;  // while a date range is set: {entity id: true} for entities with a visible fact
+  function updateKeptByDate() {
+    if (!rangeSet()) { keptByDate = null; return; }
+    keptByDate = {};
+    var plain = factVisible(null);
+    entities.forEach(function (n) {
+      if ((plain && plainEdgeAt[n.id]) || (n.facts || []).some(factVisible)) keptByDate[n.id] = true;
+    });
+  }
   function nodeVisible(n) {
     var data = nodeById[n.id];
     if (data.cls === "fact") return state.expanded && factVisible(data.fact);
-    return !state.hiddenClasses[data.cls];
+    return !state.hiddenClasses[data.cls] && (keptByDate === null || keptByDate[n.id] === true);
   }
   function edgeVisible(e) {
     var data = edgeById[e.id];
@@ -160,7 +190,7 @@
       add(box, source);
     }
     var quote = el("blockquote");
-    var text = ev.context;
+    var text = DATA.contexts[ev.ctx];
     add(quote, document.createTextNode(text.slice(0, ev.qb)), el("mark", null, text.slice(ev.qb, ev.qe)),
         document.createTextNode(text.slice(ev.qe)));
     add(box, quote);
@@ -210,7 +240,7 @@
     add(panel, el("h2", null, f.summary), chipFor(null));
     var table = el("table", "props");
     propRow(table, "fact type", f.type.replace(/_/g, " "));
-    f.roles.forEach(function (r) { propRow(table, r[0], r[1] ? nodeLink(r[1], r[2]) : r[2]); });
+    f.roles.forEach(function (r) { propRow(table, r[0], r[1] ? nodeLink(r[1], r[2] || nodeById[r[1]].label) : r[2]); });
     if (f.date && !f.roles.some(function (r) { return r[0] === "date"; })) propRow(table, "date", f.date);
     if (f.confidence) propRow(table, "confidence", f.confidence);
     if (f.status) propRow(table, "review status", f.status);
@@ -255,8 +285,10 @@
       refresh();
     }
     if (n.cls === "fact" && !state.expanded) { showFact(n.fact, true); return true; }
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    if (nodeView.get(id)) {  // not on the canvas when a filter hides it: details only
+      network.selectNodes([id]);
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    }
     showNode(id);
     return true;
   }
@@ -312,6 +344,7 @@
 
   // -- filter controls ------------------------------------------------------------------------------
   function refresh() {
+    updateKeptByDate();
     nodeView.refresh();
     edgeView.refresh();
     updateStatus();
@@ -388,6 +421,7 @@
   api.visibleNodeIds = function () { return nodeView.getIds(); };
   api.visibleEdgeIds = function () { return edgeView.getIds(); };
   api.edge = function (id) { return edgeById[id]; };
+  api.label = function (id) { return nodeById[id] ? nodeById[id].label : null; };
   api.search = search;
   api.select = select;
   api.selectByLabel = function (label) {
