@@ -231,7 +231,7 @@ def test_big_page_is_deterministic_and_model_built_from_one_reading():
 
 def test_index_reads_any_store_the_same():
     graph = seed_graph()
-    copy = Graph(store="SimpleMemory")  # not the Memory store: the index takes the public road
+    copy = Graph(store="SimpleMemory")  # another store, another triple order: the same page
     for triple in graph:
         copy.add(triple)
     assert render_html(copy) == render_html(graph)

@@ -2,8 +2,8 @@
 (each rdflib lookup costs microseconds; a 10,000-entity graph has about half a million triples and the
 builder would ask millions of questions).
 
-For the default in-memory store the store's own subject -> predicate -> object index is used as it is
-(only when the store holds exactly this graph); for any other store the triples are read in one pass.
+The triples are read in one pass through rdflib's public API (its private store indexes would be
+faster, but would break silently with an rdflib upgrade).
 Multi-valued lookups return values in rdflib's term order (as sorted(graph.objects(...)) would), single
 lookups the smallest, so the view model does not depend on the order triples happen to be stored in.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
-from rdflib.plugins.stores.memory import Memory
 
 from kg.namespaces import PREFIXES
 
@@ -24,11 +23,9 @@ _NONE: dict = {}
 class GraphIndex:
     def __init__(self, graph: Graph):
         self.graph = graph
-        self._spo = _store_index(graph)
-        if self._spo is None:
-            self._spo = {}
-            for s, p, o in graph.triples((None, None, None)):
-                self._spo.setdefault(s, {}).setdefault(p, {})[o] = 1
+        self._spo: dict = {}
+        for s, p, o in graph.triples((None, None, None)):
+            self._spo.setdefault(s, {}).setdefault(p, {})[o] = 1
         self._sorted: dict = {}  # (subject, predicate) -> sorted objects
         self.by_type: dict = {}  # class -> set of subjects
         for s, by_predicate in self._spo.items():
@@ -69,19 +66,6 @@ class GraphIndex:
 
     def subjects(self):
         return self._spo.keys()
-
-
-def _store_index(graph: Graph):
-    """The Memory store's spo dict when the store holds this graph and nothing else, else None. Reading
-    it skips rdflib's per-triple context bookkeeping, which costs more than the whole view model."""
-    store = graph.store
-    if type(store) is not Memory:
-        return None
-    try:
-        spo, everything = store._Memory__spo, store._Memory__contextTriples[None]  # noqa: SLF001
-    except (AttributeError, KeyError):  # another rdflib version: the public road
-        return None
-    return spo if len(everything) == len(graph) else None
 
 
 def _ordered(values) -> list:
