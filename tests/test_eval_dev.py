@@ -32,10 +32,11 @@ def test_train_corpus_floor():
     # 32 articles (15-24 target the held-out error classes: conferral clauses, clause-local meeting dates and
     # places, venues without a head word, plural signatories, party bodies, short references; 25-32: appointments
     # and swearing-in, Permanent Representatives, emirs, party acronym + title, two countries in one sentence,
-    # mission staff, inherited meeting dates, residence places, topical document titles)
-    assert overall.f1 >= 0.90, overall  # measured 0.906 (0.770 on the same 32 before that work)
-    assert overall.precision >= 0.95, overall  # measured 0.958
-    assert alias_acc >= 0.93  # measured 0.942
+    # mission staff, inherited meeting dates, residence places, topical document titles); 33-42 were written
+    # as held-out text, and joined the train set once their error classes had guided tuning)
+    assert overall.f1 >= 0.88, overall  # measured 0.889 over 42 articles
+    assert overall.precision >= 0.92, overall  # measured 0.931
+    assert alias_acc >= 0.93  # measured 0.947
 
 
 def test_seed_recovery_floor():
