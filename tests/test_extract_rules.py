@@ -1,9 +1,5 @@
 """Rules on small synthetic sentences (written for these tests), and the facts-file round trip."""
 
-from pathlib import Path
-
-import pytest
-
 from kg.articles import Article
 from kg.extract import extract_article
 from kg.facts import dump_facts, load_facts

@@ -17,7 +17,7 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = [
     re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),  # 19th November, 2020
     re.compile(rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),  # November 19, 2020
-    re.compile(rf"\b(?P<iso>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})\b"),
+    re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
 ]
 WEEKDAY_RE = re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Oo]n last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 MONTH_YEAR_RE = re.compile(rf"\b(?:in|since)\s+{_MON}(?:\s+{_YEAR})?\b")

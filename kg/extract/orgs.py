@@ -171,7 +171,7 @@ def find_orgs(text: str):
     acronyms = find_acronyms(text)
     out = []
     for chunk in CHUNK_RE.finditer(text):
-        s, e = chunk.start(), chunk.end()
+        s = chunk.start()
         phrase = chunk.group(0)
         if not has_head(phrase):
             continue
