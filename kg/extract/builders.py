@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import gazetteer, quantities
-from kg.extract.masking import PH
+from kg.extract.masking import PH, unmask
 from kg.extract.quantities import b_quantity  # noqa: F401  (registered in BUILDERS below)
 
 STATUS = {"outgoing": "outgoing", "departing": "outgoing", "former": "former", "previous": "former",
@@ -38,7 +38,9 @@ def agent(ctx, masked, s, allow_country=False):
     if off:
         o = ctx.office_parts(masked, off[0])
         if o["country"] or o["organization"]:
-            return ctx.table.post(o["role"], o["country"], o["organization"])
+            # the phrase as written ("President of the French Republic") is a name of the post too
+            written = re.sub(r"^(?:the|a|an)\s+", "", unmask(masked, masked.offices[off[0]]["span"]))
+            return ctx.table.post(o["role"], o["country"], o["organization"], alias=written)
     org = [t for t in tags if t.startswith("«ORG")]
     if org and not off:
         # a government or other body confers awards too ("by the Government of Japan")

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 
 from kg.articles import Article
-from kg.extract import builders, dates, gazetteer, orgs
+from kg.extract import dates, gazetteer, orgs, placement
 from kg.extract.entities import EntityTable
+from kg.extract.placement import PLACE_LEAD as _PLACE_LEAD
 from kg.facts import Fact, locate_quote
 from kg.model import FACT_TYPES
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:in|on)\s+the\s+day|(?:on\s+)?the\s+same\s+day|later\s+that\s+day)\b"
                       r"|^\s*(?:Later|Afterwards|Subsequently|Thereafter|After\s+the\s+(?:meeting|ceremony|talks|signing))\b", re.IGNORECASE)
-_PLACE_LEAD = re.compile(r"\b(?:at|in)\s+(?:the\s+|(?:his|her|their|its)\s+(?:official\s+)?(?:residence|office|home)\s+in\s+)?$")
-DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .]{2,30}?)\s*(?:,|:|\(|-|–|—)")
 
 @functools.lru_cache(maxsize=1)
 def _abbreviation_end() -> re.Pattern:
@@ -25,10 +23,9 @@ def _abbreviation_end() -> re.Pattern:
     return re.compile(r"(?<![\w.])(?:" + gazetteer.alternation(forms) + r")$")
 
 
-def _remit_label(remit: str) -> str:
-    """'on cooperation with CPC' -> 'on Cooperation with CPC': content words capitalised, as in a title."""
-    small = {"on", "for", "with", "of", "to", "the", "and", "in"}
-    return " ".join(w if w in small or not w[0].islower() else w[0].upper() + w[1:] for w in remit.split())
+@functools.lru_cache(maxsize=1)
+def _country_in_name() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + gazetteer.alternation(gazetteer.load().countries) + r")(?![\w-])")
 
 
 class Context:
@@ -89,14 +86,10 @@ class Context:
         low = org.lower()
         if gaz.parties.get(low, (None, None))[1]:
             return self.table.country(gaz.parties[low][1])
-        best = None
-        for name in sorted(gaz.countries, key=len, reverse=True):
-            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), gaz.countries[name])
-        if best:
-            self.table.country(best[1])
-            return best[1]
+        # the first country name or demonym the name contains (the longest one at that place)
+        m = _country_in_name().search(low)
+        if m:
+            return self.table.country(gaz.countries[m.group(0)])
         return None
 
     def place(self, mention) -> str | None:
@@ -118,78 +111,8 @@ class Context:
             self.countries.setdefault(person, set()).add(country)
 
     def office_parts(self, masked, tag) -> dict:
-        gaz = gazetteer.load()
-        parts = masked.offices[tag]
-        title = masked.refs[parts["title"]]
-        role = title.value
-        country = organization = dest = city = None
-        guessed = False
-        for key in ("pre", "pre2", "of"):
-            ref = masked.refs.get(parts.get(key))
-            if ref is None:
-                continue
-            if ref.kind in ("CTY", "DEM"):
-                country = ref.value
-            elif ref.kind == "ORG":
-                organization = self.org(ref)
-            elif ref.kind == "GPE" and key == "of":
-                city = self.place(ref)
-        if parts.get("to"):
-            dest = masked.refs[parts["to"]].value
-        if organization and not country:
-            country = self.org_country(organization)
-        label = role
-        if title.extra.get("remit"):
-            label = f"{role} {_remit_label(title.extra['remit'])}"
-        if role in gaz.envoy_offices:
-            dest = dest or (self.host if self.host != country else None)
-            if dest:
-                label = f"{role} to {dest}"
-                self.table.country(dest)
-        elif city:
-            label = f"{role} of {city}"
-        explicit = bool(country)
-        # a legislature or party whose name states no country ("the National Assembly", "UPND") is placed as
-        # the office would be without it
-        national = organization and orgs.org_kind(organization) in ("GovernmentBody", "PoliticalParty")
-        if not country and (not organization or national) and (role in gaz.head_offices or role in gaz.government_offices
-                                                                or (national and role in gaz.body_offices)):
-            # no cue in the office's own phrase: a country the sentence names outside every other office
-            # phrase, else the host (dateline) country; a head of state/government takes the host when the
-            # sentence is ambiguous, other offices are left without one (the builder may still use the
-            # person's country known from earlier facts)
-            free = _free_countries(masked, tag)
-            if len(set(free)) == 1:
-                country = free[0]
-            elif not free or role in gaz.head_offices:
-                country = self.host
-            guessed = len(set(free)) != 1
-        if not organization and (builders.STAFF.search(role) or role in gaz.envoy_offices):
-            mission = self._mission_for(masked)
-            if mission and (builders.STAFF.search(role) or (country and self.org_country(mission) == country)
-                            or (not country and role in gaz.mission_heads)):
-                organization = mission
-                country = country or self.org_country(organization)
-        if country:
-            self.table.country(country)
-        status = builders.STATUS.get(parts.get("status", ""), None)
-        if role.endswith("-designate"):
-            status = "designate"
-        surface = f"{title.surface} {title.extra['remit']}" if title.extra.get("remit") else title.surface
-        return {"role": role, "label": label, "surface": surface, "country": country,
-                "organization": organization, "status": status, "guessed": guessed, "explicit": explicit}
-
-    def _mission_for(self, masked) -> str | None:
-        """The mission a staff title belongs to: one the sentence names, else the article's only one, else the
-        most fully named of the article's missions when they are all one country's ('Spanish embassy',
-        'Embassy of Spain in Manila')."""
-        here = [r for r in masked.refs.values() if r.kind == "ORG" and r.extra.get("kind") == "DiplomaticMission"]
-        if len({r.value for r in here}) == 1:
-            return self.org(here[0])
-        missions = sorted({e.label for e in self.table.entities.values() if e.kind == "DiplomaticMission"})
-        if len({self.org_country(x) for x in missions}) == 1 and (len(missions) == 1 or self.org_country(missions[0])):
-            return max(missions, key=len)
-        return None
+        """An office phrase's parts: role, label, country, organisation, status (see placement)."""
+        return placement.office_parts(self, masked, tag)
 
     def envoy_office(self, person, role, sender, masked, rule):
         dest = self.frames.get("cred", {}).get("country") or self.host
@@ -268,38 +191,3 @@ class Context:
         begin, end = evidence or (masked.start, masked.end)
         quote = self.text[begin:end]
         self.facts.append(Fact(ftype, args, locate_quote(self.text, quote, begin), confidence, rule))
-
-
-def _free_countries(masked, tag) -> list[str]:
-    """Countries (names, demonyms, capitals) a sentence names outside the phrases of its other offices: in
-    "Foreign Minister A and the Senegalese Minister B", 'Senegalese' belongs to B's office, not A's."""
-    gaz = gazetteer.load()
-    taken = {v for t, parts in masked.offices.items() if t != tag
-             for k, v in parts.items() if k in ("pre", "pre2", "of", "to")}
-    taken |= {parts.get("to") for parts in masked.offices.values()}
-    out = []
-    for ph, m in masked.refs.items():
-        if ph in taken:
-            continue
-        if m.kind in ("CTY", "DEM"):
-            out.append(m.value)
-        elif m.kind == "GPE" and m.value.lower() in gaz.capitals and _PLACE_LEAD.search(masked.text[:masked.text.find(ph)]):
-            out.append(gaz.capitals[m.value.lower()])  # where it happens ("in Colombo"), not whence ("from Male")
-    return out
-
-
-def host_country(ctx: Context, mentions) -> str | None:
-    gaz = gazetteer.load()
-    body = ctx.text.split("\n\n", 1)[-1]
-    m = DATELINE.match(body)
-    if m and m.group("city").strip().lower() in gaz.capitals:
-        return gaz.capitals[m.group("city").strip().lower()]
-    dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+([A-Z][\w ]+?)\b(?=[,.;]|\s)", ctx.text, re.IGNORECASE)
-    for d in dests:
-        for n in sorted(gaz.country_names, key=len, reverse=True):
-            if d.lower().startswith(n):
-                return gaz.country_names[n]
-    counts = Counter(m.value for m in mentions if m.kind in ("CTY",))
-    return counts.most_common(1)[0][0] if counts else None
-
-

@@ -64,13 +64,13 @@ class EntityTable:
                     self.entities[label].wikidata = q
         return label
 
-    def post(self, role: str, country: str | None = None, organization: str | None = None) -> str:
+    def post(self, role: str, country: str | None = None, organization: str | None = None, alias: str | None = None) -> str:
         self.add(role, "Role")
         where = organization or country
         label = f"{role} of {where}"
         if country:
             self.country(country)
-        return self.add(label, "Post", role=role, country=country, organization=organization)
+        return self.add(label, "Post", alias, role=role, country=country, organization=organization)
 
     # --- people -------------------------------------------------------------------------------------
     def resolve_people(self, mentions) -> None:

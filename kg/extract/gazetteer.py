@@ -27,6 +27,8 @@ class Gazetteer:
     references: dict  # "the minister" -> tuple of offices / rank:X / '*'
     awards: dict  # lower-case variant -> canonical award
     award_references: tuple[str, ...]
+    award_grades: tuple[str, ...]  # "Chevalier", "Knight Commander": the grade of an order, before "of the <award>"
+    multilateral_cues: tuple[str, ...]  # "sidelines", "summit": a meeting held in a third country
     venues: dict  # lower-case variant -> canonical venue
     venue_heads: tuple[str, ...]
     org_heads: dict  # head word -> kind
@@ -116,6 +118,8 @@ def load() -> Gazetteer:
         references=refs,
         awards=awards,
         award_references=tuple(data["award_references"]),
+        award_grades=tuple(data.get("award_grades") or ()),
+        multilateral_cues=tuple(data.get("multilateral_cues") or ()),
         venues=venues,
         venue_heads=tuple(data["venue_heads"]),
         org_heads=dict(data["organization_heads"]),

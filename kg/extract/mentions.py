@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract import gazetteer, names, orgs, spans
+from kg.extract.titles import title_mentions
 
 CAP = r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'\-\u00C0-\u024F]*"  # a capitalised word
 # lower-case name particles may join the parts of a name ("Khalid bin Ahmed", "Moin ul Haque")
@@ -41,7 +42,6 @@ def _regexes():
     gaz = gazetteer.load()
     alt = gazetteer.alternation
     hon = alt(gaz.honorifics + tuple(gaz.ranks))
-    offices = [v for v in gaz.offices if len(v) > 2]
     award_forms = list(gaz.awards)
     award_re = re.compile(r"(?<![\w-])(?:" + "|".join(
         re.escape(a).replace(r"\-", r"[-\s]").replace(r"\ ", r"[-\s]") for a in sorted(award_forms, key=len, reverse=True)
@@ -52,102 +52,17 @@ def _regexes():
     # an empty alternation would match every bare "the ": no such venues, no such pattern
     venue_the_re = re.compile(r"\bthe (?:" + alt(the_venues) + r")\b" if the_venues else r"(?!)", re.IGNORECASE)
     venue_head_re = re.compile(rf"\b(?:{CAP}\s+){{1,3}}(?:{alt(gaz.venue_heads)})\b")
-    title_re = re.compile(r"(?<![\w-])(?:" + alt(offices) + r")s?(?![\w-])", re.IGNORECASE)
+    # "the Palace of International Forums", "Hall of the People": a head word, 'of' and a capitalised name
+    venue_of_re = re.compile(rf"\b(?:{CAP}\s+){{0,2}}(?:{alt(gaz.venue_heads)})\s+of\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}}")
     hon_name = re.compile(rf"(?<![\w.])(?P<hon>(?:(?:{hon})\s+)+)(?P<name>{NAME})")
     country_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.country_forms + tuple(f.upper() for f in gaz.country_forms if len(f) > 4)) + r")(?![\w-])(?:\s*\((?P<acr>[A-Za-z.]{2,6})\))?")
     demonym_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.demonym_forms) + r")(?![\w])")
     capital_re = re.compile(r"(?<![\w-])(?:" + alt(c.title() for c in gaz.capitals) + r"|" + alt(c.upper() for c in gaz.capitals) + r"|" + alt(gaz.regions) + r")(?![\w-])")
     return {
         "award": award_re, "generic_award": generic_award, "venue": venue_re, "venue_the": venue_the_re,
-        "venue_head": venue_head_re, "title": title_re, "hon_name": hon_name, "country": country_re,
+        "venue_head": venue_head_re, "venue_of": venue_of_re, "hon_name": hon_name, "country": country_re,
         "demonym": demonym_re, "capital": capital_re,
     }
-
-
-_LOWER_TITLE_OK = re.compile(r"\s+(?:of|to|in|for)\b")
-# A lower-case title is an office, not a common noun, after a copula or determiner of office ("is its new
-# ambassador"), a possessive ("PTI's advisor"), or "the <demonym>" ("the Spanish prime minister").
-_LOWER_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:is|as|each|every|[Ii]ts)\s+(?:(?:new|outgoing|former|departing|previous)\s+)?"
-    r"|[’']s\s+)$")
-_THE_DEMONYM = re.compile(r"\b[Tt]he\s+(?P<d>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
-# What an adviser or envoy is for ("advisor on cooperation with CPC", "Special Envoy for Climate Change"):
-# lower-case words, optionally ending in a preposition and a name or acronym.
-_RSTOP = r"(?!(?:with\s+(?:active|the\s+help)|who|which|that|is|was|has|had|and|said|behalf)\b)"
-_REMIT = re.compile(
-    rf"\s+(?P<remit>(?:on|for)\s+{_RSTOP}(?:[a-z][\w-]*\s+{_RSTOP}){{0,3}}"
-    rf"(?:(?:with|of|to)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})|[a-z][\w-]*|[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){{0,3}}))")
-
-
-class _Span:
-    """A match-like span (start, end, group(0)) for overlapping matches found with a lookahead."""
-
-    def __init__(self, start, end, text):
-        self._s, self._e, self._t = start, end, text
-
-    def start(self):
-        return self._s
-
-    def end(self):
-        return self._e
-
-    def group(self, _=0):
-        return self._t
-_CAPWORD = re.compile(CAP)
-
-
-@functools.lru_cache(maxsize=1)
-def _portfolio_re() -> re.Pattern:
-    """ 'for Foreign Affairs', 'of Labour', 'for Science and Technology': a known portfolio after a title."""
-    folios = gazetteer.alternation(gazetteer.load().portfolios)
-    heads = r"(?:\s+(?:Policy|Planning|Production|Procurement|Relations|Cooperation|Development|Services|Affairs))?"
-    return re.compile(rf"\s+(?P<remit>(?:for|of)\s+(?:the\s+)?(?:{folios}){heads}(?:\s+and\s+(?:{folios}){heads})?)(?![\w-])")
-
-
-def _title_mentions(text: str) -> list[Mention]:
-    rx = _regexes()["title"]
-    gaz = gazetteer.load()
-    out = []
-    for m in rx.finditer(text):
-        surface = m.group(0)
-        office = names.canonical_office(surface)
-        if office is None:
-            continue
-        lower = surface[0].islower()
-        before = text[max(0, m.start() - 40):m.start()]
-        dem = _THE_DEMONYM.search(before)
-        if lower and not _LOWER_TITLE_OK.match(text, m.end()) and not _LOWER_TITLE_BEFORE.search(before) \
-                and not (dem and dem.group("d").lower() in gaz.demonyms):
-            continue
-        extra = {"plural": surface.lower().endswith("s") and not office.lower().endswith("s")}
-        remit = _REMIT.match(text, m.end()) if office in gaz.remit_offices else None
-        end = m.end()
-        if remit:
-            # the remit stays outside the span: it may hold an org mention ("with CPC") of its own
-            extra["remit"] = remit.group("remit")
-            extra["remit_end"] = remit.end()
-        elif office in gaz.portfolio_offices and not surface[0].islower():
-            folio = _portfolio_re().match(text, m.end())
-            if folio:
-                # the portfolio is part of the title: masked with it, so "A, Minister of State for X B" reads as
-                # a title before B, not an apposition to A
-                extra["remit"] = folio.group("remit")
-                end = folio.end()
-        out.append(Mention(m.start(), end, "TTL", surface, office, extra))
-    # misspelt titles: a capitalised pair close to a known title ("Vise Minister", "Second Secratary");
-    # pairs overlap ("IDCPC Vise", "Vise Minister"), hence the lookahead
-    for m in re.finditer(rf"\b(?=({CAP}\s+{CAP})\b)", text):
-        m = _Span(m.start(), m.start() + len(m.group(1)), m.group(1))
-        if any(o.start <= m.start() < o.end for o in out):
-            continue
-        office = names.canonical_office(m.group(0))
-        if office and len(office.split()) == 2:
-            words = m.group(0).split()
-            # only when one word is already a title word: fixes a typo, does not invent a title
-            if any(names.canonical_office(w) or w.lower() in ("vice", "deputy", "second", "first", "third", "assistant") for w in words):
-                out = [o for o in out if not (m.start() < o.end and o.start < m.end())]  # the pair replaces "Minister"
-                out.append(Mention(m.start(), m.end(), "TTL", m.group(0), office, {"corrected": True}))
-    return out
 
 
 def _clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -209,6 +124,14 @@ def find(doc, text: str) -> list[Mention]:
         cands.append(Mention(m.start(), m.end(), "VEN", m.group(0), gaz.venues[m.group(0).lower()]))
     for m in rx["venue_the"].finditer(text):
         cands.append(Mention(m.start(), m.end(), "VEN", m.group(0), gaz.venues[m.group(0).lower()]))
+    for m in rx["venue_of"].finditer(text):
+        words = m.group(0).split()
+        while words and (names.canonical_office(words[0]) or words[0].lower() in ("the", "a", "at", "in")):
+            words = words[1:]
+        # a body's name with a head word of its own ("House of Representatives") is an organisation
+        if words and not orgs.has_head(" ".join(words)) and words[-1].lower() not in gaz.countries:
+            s = m.end() - len(" ".join(words))
+            cands.append(Mention(s, m.end(), "VEN", text[s:m.end()], text[s:m.end()]))
     for m in rx["venue_head"].finditer(text):
         words = m.group(0).split()
         while words and (names.canonical_office(words[0]) or words[0].lower() in ("the", "a", "at", "in")):
@@ -218,7 +141,7 @@ def find(doc, text: str) -> list[Mention]:
             cands.append(Mention(s, m.end(), "VEN", text[s:m.end()], text[s:m.end()]))
     for om in orgs.find_orgs(text):
         cands.append(om)
-    titles = _title_mentions(text)
+    titles = title_mentions(text)
     cands.extend(titles)
     hon_alt = gazetteer.alternation(gaz.honorifics + tuple(gaz.ranks))
     after_title = re.compile(rf"[ \t]+(?P<hon>(?:(?:{hon_alt})[ \t]+)*)(?P<name>{NAME})")

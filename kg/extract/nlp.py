@@ -10,31 +10,22 @@ from kg.settings import spacy_model
 
 
 def ruler_patterns() -> list[dict]:
+    """Phrase patterns (matched on lower-case token text by the ruler's PhraseMatcher, whose cost does not
+    grow with the number of patterns as a token Matcher's does)."""
     gaz = gazetteer.load()
     patterns = []
     for variant in gaz.awards:
-        patterns.append({"label": "AWARD", "pattern": [{"LOWER": t} for t in _tokens(variant)]})
+        patterns.append({"label": "AWARD", "pattern": variant})
     for variant in gaz.venues:
         if not variant.startswith("the "):
-            patterns.append({"label": "FAC", "pattern": [{"LOWER": t} for t in _tokens(variant)]})
+            patterns.append({"label": "FAC", "pattern": variant})
     for name in gaz.country_names:
-        patterns.append({"label": "GPE", "pattern": [{"LOWER": t} for t in _tokens(name)]})
+        patterns.append({"label": "GPE", "pattern": name})
     for name in gaz.capitals:
-        patterns.append({"label": "GPE", "pattern": [{"LOWER": t} for t in _tokens(name)]})
+        patterns.append({"label": "GPE", "pattern": name})
     for name in gaz.demonyms:
-        patterns.append({"label": "NORP", "pattern": [{"LOWER": t} for t in _tokens(name)]})
+        patterns.append({"label": "NORP", "pattern": name})
     return patterns
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.text for t in _blank()(text)]
-
-
-@functools.lru_cache(maxsize=1)
-def _blank():
-    import spacy
-
-    return spacy.blank("en")
 
 
 @functools.lru_cache(maxsize=4)
@@ -48,7 +39,7 @@ def load(model: str | None = None):
     except OSError:
         raise InputError(f"spaCy model {name!r} is not installed; install it or pass --model NAME") from None
     if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(ruler_patterns())
     return nlp
 

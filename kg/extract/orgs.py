@@ -8,7 +8,7 @@ import re
 
 from kg.extract import gazetteer, names
 
-_W = r"(?:\d{1,2}(?:st|nd|rd|th)|[A-Z][\w\-\u00C0-\u024F]*(?:[’']s)?|\([A-Z][A-Za-z]{1,7}\)|committee|embassy)"
+_W = r"(?:\d{1,2}(?:st|nd|rd|th)|[A-Z][\w\-\u00C0-\u024F]*(?:[’']s)?|\([A-Z][A-Za-z]{1,7}(?:-[A-Z][A-Za-z]{0,4})?\)|committee|embassy)"
 _CONN = (
     r"(?:\s+(?:of|for|and|&)(?:\s+the)?"
     r"|(?:(?<=Committee)|(?<=Commission)|(?<=Council))\s+on"
@@ -17,7 +17,8 @@ _CONN = (
 )
 CHUNK_RE = re.compile(rf"(?<![\w-]){_W}(?:{_CONN}{_W})*")
 SPLIT_RE = re.compile(r"\s+(?:of|for|and|&|on|in)(?:\s+the)?\s+")
-ACR_RE = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+# "(CPC)", "(ZANU-PF)": an acronym defined in brackets, possibly hyphenated
+ACR_RE = re.compile(r"\(([A-Z][A-Za-z]{1,7}(?:-[A-Z][A-Za-z]{0,4})?)\)")
 _STOP_INITIAL = {"of", "the", "and", "for", "on", "in", "&"}
 
 
@@ -46,13 +47,15 @@ def has_head(text: str) -> bool:
 
 
 def initials(words: list[str]) -> str:
-    return "".join(w[0].upper() for w in words if w.lower() not in _STOP_INITIAL and w[0].isalpha())
+    # a hyphenated word gives one initial per part: "Union-Patriotic" -> "UP"
+    parts = [p for w in words if w.lower() not in _STOP_INITIAL for p in w.split("-") if p]
+    return "".join(p[0].upper() for p in parts if p[0].isalpha())
 
 
 def acronym_expansion(before: str, acronym: str) -> str:
     """The phrase an '(ACR)' defines: the shortest tail of what precedes it whose initials spell it."""
     words = before.split()
-    target = acronym.upper().replace(".", "")
+    target = acronym.upper().replace(".", "").replace("-", "")
     for k in range(1, len(words) + 1):
         tail = words[-k:]
         if tail[0].lower() in _STOP_INITIAL:
@@ -159,6 +162,25 @@ def _mission_in_city(text: str, start: int, phrase: str) -> str:
     return phrase
 
 
+def _before_coordinated(phrase: str) -> str:
+    """'the Party of X (PX) and the Y Front (YF)': a bracketed acronym closes a name, so what follows 'and'
+    is another organisation, not part of this one."""
+    m = re.search(r"\)\s+(?:and|&)\s", phrase)
+    return phrase[: m.start() + 1] if m and ACR_RE.search(phrase[: m.start() + 1]) else phrase
+
+
+def _without_trailing_name(phrase: str) -> str:
+    """'Arab League Samir Fetouh': two or more capitalised words glued after the last head word, with no
+    connective and no head word among them, are a name that follows the organisation, not part of it."""
+    heads = list(_heads()[1].finditer(phrase))
+    if not heads:
+        return phrase
+    tail = phrase[heads[-1].end():]
+    if re.fullmatch(r"(?:[ \t]+[A-Z][a-z\u00C0-\u024F][\w’'\u00C0-\u024F-]*){2,4}", tail):
+        return phrase[: heads[-1].end()]
+    return phrase
+
+
 # "Speaker of Parliament", "President of the Senate": a legislature named by its head word alone
 _LONE_BODY = re.compile(r"(?<=[a-z]) of (?:the )?(?P<b>Parliament|Senate|Congress|Duma|Majlis|Knesset|Storting|Riksdag|Bundestag)(?![\w-]| of| \()")
 
@@ -172,7 +194,7 @@ def find_orgs(text: str):
     out = []
     for chunk in CHUNK_RE.finditer(text):
         s = chunk.start()
-        phrase = chunk.group(0)
+        phrase = _before_coordinated(chunk.group(0))
         if not has_head(phrase):
             continue
         # drop leading segments that carry no head word ("Minister of the ...", "Song Tao, ...")
@@ -201,7 +223,7 @@ def find_orgs(text: str):
             continue
         if phrase.endswith(("’s", "'s")):
             phrase = phrase[:-2]
-        phrase = _mission_in_city(text, s, phrase)
+        phrase = _mission_in_city(text, s, _without_trailing_name(phrase))
         value = canonical_org(phrase, acronyms)
         extra = {}
         inner = ACR_RE.search(phrase)

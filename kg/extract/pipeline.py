@@ -7,9 +7,10 @@ import re
 import sys
 
 from kg.articles import Article
-from kg.extract import builders, coordination, coref, deprules, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs  # noqa: F401
+from kg.extract import builders, coordination, coref, deprules, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs, receptions  # noqa: F401
 from kg.extract.clauses import Clause
-from kg.extract.context import Context, host_country
+from kg.extract.context import Context
+from kg.extract.placement import host_country
 from kg.extract.frames import finish_frames
 from kg.extract.rules import DEP_RULES, RULES
 from kg.facts import Fact, FactsDoc

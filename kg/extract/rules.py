@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract import quantities as q
+from kg.extract import gazetteer, quantities as q
 
 ITEM = r"(?:(?:his|her)\s+(?:«CTY\d+»\s+)?counterparts?,?\s+)?(?:(?:the\s+)?«OFF\d+»,?\s+)?«PER\d+»"
 # A signed document: a head noun with optional capitalised words before and an 'on/for/of' subject after,
@@ -31,13 +31,16 @@ MACROS = {
     "PERS": ITEM + r"(?:(?:,\s*(?:and\s+)?|,?\s+and\s+|\s*&\s*)" + ITEM + r")*",
     "NEAR": r"(?:(?!«PER)[^.;])*?",
     "ANY": r"[^.;]*?",
+    # "the insignia of Chevalier of the", "the rank of Knight Commander in the": an order's grade before its name
+    "GRADE": lambda: (r"(?:(?:insignia|rank|grade|title)\s+of\s+(?:an?\s+|the\s+)?)?(?:(?:"
+                      + gazetteer.alternation(gazetteer.load().award_grades) + r")\s+(?:of|in)\s+(?:the\s+)?)?"),
 }
 
 
 def expand(pattern: str) -> re.Pattern:
     def sub(m):
         name, group = m.group(1), m.group(2)
-        body = MACROS[name]
+        body = MACROS[name]() if callable(MACROS[name]) else MACROS[name]
         return f"(?P<{group}>{body})" if group else f"(?:{body})"
 
     return re.compile(re.sub(r"\{([A-Z]+)(?::(\w+))?\}", sub, pattern))
@@ -109,7 +112,8 @@ RULES: tuple[Rule, ...] = (
     # --- award conferral (frame slots) -------------------------------------------------------------
     Rule("award_confer_on", 2, r"(?P<agent>{AGENT}){ANY}\b" + CONFER + r"\s+(?:the\s+|a\s+)?(?:{AWD:award}|(?:civil\s+)?award(?:\s+of\s+{CTY})?){ANY}\b(?:up)?on\s+(?:[“\"]?(?P<award2>«AWD\d+»)[”\"]?\s+)?(?:the\s+two\s+\w+|{PERS:rec})", "award_active", 0.85),
     Rule("award_passive", 2, r"{PERS:rec}{NEAR}\b" + PASSIVE + r"\s+(?:the\s+)?{AWD:award}(?:{ANY}\bby\s+(?:the\s+)?(?P<agent>{AGENT}|{ORG}))?", "award_passive", 0.85),
-    Rule("award_received", 2, r"{PERS:rec}\s+(?:received|receives|accepted)\s+(?:the\s+)?{AWD:award}", "award_passive", 0.8),
+    Rule("award_received", 2, r"{PERS:rec}\s+(?:received|receives|accepted)\s+(?:the\s+)?{GRADE}{AWD:award}"
+         r"(?:\s*\([^)]*\))?(?:\s+at\s+(?:the\s+)?{WHERE:place})?", "award_received", 0.8),
     Rule("award_recipients_were", 2, r"[Tt]he\s+(?:recipients|awardees|honourees)\s+(?:were|are)\s+{PERS:rec}", "award_recipients", 0.8),
     Rule("award_presented_by", 2, r"{AWD:award}{ANY}\b(?:was|were)\s+(?:handed over|presented|conferred|given){ANY}\bby\s+(?P<agent>{AGENT})", "award_presenter", 0.8),
     Rule("award_present_to", 2, r"(?P<agent>{AGENT}){NEAR}\b(?:presented|handed over|gave)\s+(?:the\s+)?(?:insignia\s+of\s+(?:the\s+)?)?{AWD:award}(?:\s*\([^)]*\))?\s+to\s+{PERS:rec}", "award_presenter_to", 0.8),
@@ -120,6 +124,12 @@ RULES: tuple[Rule, ...] = (
     # --- credentials ----------------------------------------------------------------------------------
     Rule("credentials_presented", 2, r"{PER:per}{NEAR}\b(?:presented|presents|handed|hands|submitted|submits|handed over)\s+(?:his|her|their)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials", 0.85),
     Rule("credentials_plural", 2, r"(?P<title>«OFF\d+»)\s+from\s+{ANY}\b(?:presented|handed|submitted)\s+(?:their\s+)?" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_group", 0.8),
+    # "P received / accepted the credentials (letters of credence) of the new Ambassador of X, A, and ...": the
+    # envoys are listed there, or in the next sentence ("Among them were ...")
+    Rule("credentials_received", 2, r"(?P<agent>{AGENT}){NEAR}\b(?:received|receives|accepted|accepts)\s+(?:the\s+)?"
+         + CREDENCE + r"(?:\s+of\s+(?P<list>[^.;]+))?", "credentials_received", 0.8),
+    Rule("envoys_among_them", 2, r"^\s*[Aa]mong\s+(?:them|the\s+(?:envoys|ambassadors|diplomats|high\s+commissioners))\s+(?:were|was)\s+(?P<list>.+)",
+         "envoy_list", 0.75),
     Rule("envoys_were", 2, r"(?:diplomats|envoys|ambassadors)\b{ANY}\bwere\s+(?P<list>.+)", "envoy_list", 0.75),
     # --- meetings ----------------------------------------------------------------------------------
     Rule("meeting_called_on", 2, r"{PER:a}{NEAR}\bcalled on\s+(?P<b>{AGENT})", "meeting", 0.8),
@@ -151,7 +161,7 @@ RULES: tuple[Rule, ...] = (
     Rule("sworn_in_passive", 2, r"{PERS:people}{NEAR}\b(?:was|were|has been|have been)\s+sworn\s+(?:in|into\s+office)\b(?:\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off})?(?:\s+by\s+(?:the\s+)?(?P<a>{AGENT}))?(?:{NEAR}\btogether\s+with\s+(?:the\s+)?(?:new\s+)?(?P<more>{PERS}))?", "sworn_in", 0.75),
     Rule("oath_administered", 2, r"(?P<a>{AGENT}){NEAR}\badministered\s+the\s+oath(?:\s+of\s+office)?\s+to\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+?)s?,\s+{PERS:people}", "sworn_in", 0.75),
     Rule("credentials_list", 2, r"{PERS:people}\s+(?:presented|handed over|submitted)\s+(?:their|his|her)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_list", 0.85),
-    Rule("meeting_received", 2, r"{PER:a}{NEAR}\breceived\s+(?:the\s+)?(?:visiting\s+)?(?P<b>{AGENT})", "meeting", 0.75),
+    Rule("meeting_received", 2, r"{PER:a}{NEAR}\breceived\s+(?:the\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.75),
     Rule("meeting_pair", 2, r"{PERS:people},?\s+(?:also\s+|later\s+|jointly\s+)?(?:met|held talks|held a meeting|co-chaired)\b(?!\s+with)", "meeting_pair", 0.75),
     Rule("meeting_the_two", 2, r"\b[Tt]he\s+two\s+(?P<noun>ministers|leaders|diplomats|envoys|officials|presidents|ambassadors)\s+(?:also\s+|later\s+|then\s+)?(?:met|held\s+(?:separate\s+)?talks|held\s+(?:a\s+)?(?:separate\s+)?meetings?)(?:\s+with\s+(?P<b>{AGENT}))?", "meeting_the_two", 0.7),
     Rule("attended_present", 2, r"{PERS:list}\s+(?:was|were)\s+(?:also\s+)?present\b", "attended_list", 0.75),

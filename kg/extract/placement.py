@@ -1,0 +1,165 @@
+"""Placing an office: the parts of an office phrase (role, label, country, organisation, destination, status),
+and the country an uncued title is given. The host (dateline) country is a guess made only where it is safe:
+never for a minister at a multilateral meeting held in a third country (see _uncued_country)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from kg.extract import builders, gazetteer, orgs
+
+PLACE_LEAD = re.compile(r"\b(?:at|in)\s+(?:the\s+|(?:his|her|their|its)\s+(?:official\s+)?(?:residence|office|home)\s+in\s+)?$")
+DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .]{2,30}?)\s*(?:,|:|\(|-|–|—)")
+
+
+def _remit_label(remit: str) -> str:
+    """'on cooperation with CPC' -> 'on Cooperation with CPC': content words capitalised, as in a title."""
+    small = {"on", "for", "with", "of", "to", "the", "and", "in"}
+    return " ".join(w if w in small or not w[0].islower() else w[0].upper() + w[1:] for w in remit.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _multilateral() -> re.Pattern:
+    cues = gazetteer.load().multilateral_cues
+    return re.compile(r"(?<![\w-])(?:" + gazetteer.alternation(cues) + r")(?![\w-])", re.IGNORECASE) if cues else re.compile(r"(?!)")
+
+
+def is_multilateral(ctx, masked) -> bool:
+    """The sentence tells of a multilateral gathering ('on the sidelines of the X summit in Y')."""
+    return bool(_multilateral().search(ctx.text[masked.start:masked.end]))
+
+
+def office_parts(ctx, masked, tag) -> dict:
+    gaz = gazetteer.load()
+    parts = masked.offices[tag]
+    title = masked.refs[parts["title"]]
+    role = title.value
+    country = organization = dest = city = None
+    guessed = False
+    for key in ("pre", "pre2", "of"):
+        ref = masked.refs.get(parts.get(key))
+        if ref is None:
+            continue
+        if ref.kind in ("CTY", "DEM"):
+            country = ref.value
+        elif ref.kind == "ORG":
+            organization = ctx.org(ref)
+        elif ref.kind == "GPE" and key == "of":
+            city = ctx.place(ref)
+    if parts.get("to"):
+        dest = masked.refs[parts["to"]].value
+    if organization and not country:
+        country = ctx.org_country(organization)
+    label = role
+    if title.extra.get("remit"):
+        label = f"{role} {_remit_label(title.extra['remit'])}"
+    if role in gaz.envoy_offices:
+        dest = dest or (ctx.host if ctx.host != country else None)
+        if dest:
+            label = f"{role} to {dest}"
+            ctx.table.country(dest)
+    elif city:
+        label = f"{role} of {city}"
+    explicit = bool(country)
+    # a legislature or party whose name states no country ("the National Assembly", "UPND") is placed as
+    # the office would be without it
+    national = organization and orgs.org_kind(organization) in ("GovernmentBody", "PoliticalParty")
+    if not country and (not organization or national) and (role in gaz.head_offices or role in gaz.government_offices
+                                                            or (national and role in gaz.body_offices)):
+        country, guessed = _uncued_country(ctx, masked, tag, role)
+    if not organization and (builders.STAFF.search(role) or role in gaz.envoy_offices):
+        mission = _mission_for(ctx, masked)
+        if mission and (builders.STAFF.search(role) or (country and ctx.org_country(mission) == country)
+                        or (not country and role in gaz.mission_heads)):
+            organization = mission
+            country = country or ctx.org_country(organization)
+    if country:
+        ctx.table.country(country)
+    status = builders.STATUS.get(parts.get("status", ""), None)
+    if role.endswith("-designate"):
+        status = "designate"
+    surface = f"{title.surface} {title.extra['remit']}" if title.extra.get("remit") else title.surface
+    return {"role": role, "label": label, "surface": surface, "country": country,
+            "organization": organization, "status": status, "guessed": guessed, "explicit": explicit}
+
+
+def _uncued_country(ctx, masked, tag, role) -> tuple[str | None, bool]:
+    """No cue in the office's own phrase: a country the sentence names outside every other office phrase, else
+    the host (dateline) country; a head of state/government takes the host when the sentence is ambiguous,
+    other offices are left without one (the builder may still use the person's country known from earlier
+    facts). At a multilateral gathering the city says where it was held, not whose the office is: there the
+    only cue is the headline's one country that no other office of the sentence claims, else none."""
+    gaz = gazetteer.load()
+    if is_multilateral(ctx, masked):
+        free = _free_countries(masked, tag, capitals=False)
+        if len(set(free)) == 1:
+            return free[0], False
+        return _headline_country(ctx, masked), True
+    free = _free_countries(masked, tag)
+    if len(set(free)) == 1:
+        return free[0], False
+    if not free or role in gaz.head_offices:
+        return ctx.host, True
+    return None, True
+
+
+def _headline_country(ctx, masked) -> str | None:
+    """'Foreign ministers of A and B meet ...': the headline's countries less those the sentence names and the
+    host's (the guess this replaces)."""
+    end = ctx.text.find("\n")
+    if end < 0 or end >= masked.start:
+        return None
+    named = {m.value for m in ctx.mentions if m.kind in ("CTY", "DEM") and m.end <= end}
+    said = {m.value for m in masked.refs.values() if m.kind in ("CTY", "DEM")}
+    left = named - said - {ctx.host}
+    return next(iter(left)) if len(left) == 1 else None
+
+
+def _mission_for(ctx, masked) -> str | None:
+    """The mission a staff title belongs to: one the sentence names, else the article's only one, else the
+    most fully named of the article's missions when they are all one country's ('Spanish embassy',
+    'Embassy of Spain in Manila')."""
+    here = [r for r in masked.refs.values() if r.kind == "ORG" and r.extra.get("kind") == "DiplomaticMission"]
+    if len({r.value for r in here}) == 1:
+        return ctx.org(here[0])
+    missions = sorted({e.label for e in ctx.table.entities.values() if e.kind == "DiplomaticMission"})
+    if len({ctx.org_country(x) for x in missions}) == 1 and (len(missions) == 1 or ctx.org_country(missions[0])):
+        return max(missions, key=len)
+    return None
+
+
+def _free_countries(masked, tag, capitals: bool = True) -> list[str]:
+    """Countries (names, demonyms and, unless told not to, capitals) a sentence names outside the phrases of
+    its other offices: in "Foreign Minister A and the Senegalese Minister B", 'Senegalese' belongs to B's
+    office, not A's."""
+    gaz = gazetteer.load()
+    taken = {v for t, parts in masked.offices.items() if t != tag
+             for k, v in parts.items() if k in ("pre", "pre2", "of", "to")}
+    taken |= {parts.get("to") for parts in masked.offices.values()}
+    out = []
+    for ph, m in masked.refs.items():
+        if ph in taken:
+            continue
+        if m.kind in ("CTY", "DEM"):
+            out.append(m.value)
+        elif capitals and m.kind == "GPE" and m.value.lower() in gaz.capitals \
+                and PLACE_LEAD.search(masked.text[:masked.text.find(ph)]):
+            out.append(gaz.capitals[m.value.lower()])  # where it happens ("in Colombo"), not whence ("from Male")
+    return out
+
+
+def host_country(ctx, mentions) -> str | None:
+    gaz = gazetteer.load()
+    body = ctx.text.split("\n\n", 1)[-1]
+    m = DATELINE.match(body)
+    if m and m.group("city").strip().lower() in gaz.capitals:
+        return gaz.capitals[m.group("city").strip().lower()]
+    dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+([A-Z][\w ]+?)\b(?=[,.;]|\s)", ctx.text, re.IGNORECASE)
+    for d in dests:
+        for n in sorted(gaz.country_names, key=len, reverse=True):
+            if d.lower().startswith(n):
+                return gaz.country_names[n]
+    counts = Counter(m.value for m in mentions if m.kind in ("CTY",))
+    return counts.most_common(1)[0][0] if counts else None

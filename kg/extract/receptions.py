@@ -1,0 +1,41 @@
+"""Builders for what a receiving authority does: accepting the credentials of a group of envoys (listed in the
+same clause or in the next sentence), and an award received at a venue ("X received the insignia of Chevalier
+of the Y at the Embassy"). Registered into builders.BUILDERS on import; the rules that call them are rows of
+the registry (rules.py)."""
+
+from __future__ import annotations
+
+from kg.extract import builders
+from kg.extract.builders import agent, persons
+
+
+def b_credentials_received(ctx, m, masked, rule):
+    """'P received the credentials of A and B' (or of 'newly appointed ambassadors', listed later): P is the
+    receiver, each listed envoy presented theirs, with the sentence's date and place."""
+    if masked.end <= ctx.text.find("\n"):
+        return  # a headline announces the ceremony; its clause in the body says who, when and where
+    to = agent(ctx, masked, m.group("agent"))
+    if not to or ctx.frames.get("cred", {}).get("to", to) != to:
+        return  # one credentials ceremony per report: a second receiver is not guessed into it
+    if ctx.table.entities[to].kind not in ("Person", "Post"):
+        return
+    frame = ctx.cred_frame(masked, to)
+    for p in persons(ctx, masked, m.group("list") or ""):
+        if p != to:
+            frame["envoys"].setdefault(p, (masked, rule))
+    from kg.extract.coordination import ceremony
+    ceremony(ctx, masked, "credentials ceremony")
+
+
+def b_award_received(ctx, m, masked, rule):
+    """'X received (the insignia of <grade> of) the <award> (at VENUE)': X is a recipient; the venue, where
+    the clause names one, is where it was conferred."""
+    builders.b_award_passive(ctx, m, masked, rule)
+    if m.group("place"):
+        frame = ctx.frames.get("award")
+        place = ctx.place(masked.refs[m.group("place")])
+        if frame is not None and place:
+            frame.setdefault("place", place)
+
+
+builders.BUILDERS.update({name[2:]: fn for name, fn in list(globals().items()) if name.startswith("b_")})
