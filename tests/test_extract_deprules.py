@@ -4,7 +4,7 @@ from the trigger's own clause, and the date and place the clause states are fill
 import pytest
 
 from kg.extract.rules import DEP_RULES
-from tests.test_extract_rules import facts, run
+from extract_support import facts, run
 
 
 def test_dependency_rules_are_registry_rows():

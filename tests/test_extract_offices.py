@@ -3,7 +3,7 @@ and topical document titles, on small synthetic sentences written for these test
 
 from kg.extract import gazetteer
 
-from tests.test_extract_rules import facts, run
+from extract_support import facts, run
 
 
 def offices(doc):

@@ -1,7 +1,7 @@
 """Receptions, multilateral meetings, qualified titles and venue names, on synthetic sentences written for
 these tests (people and places are invented)."""
 
-from test_extract_rules import facts, run
+from extract_support import facts, run
 
 
 def test_award_insignia_received_presented_on_behalf_of_a_post(tmp_path):
