@@ -37,7 +37,16 @@ def make_parser() -> tuple[argparse.ArgumentParser, dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser, runners = make_parser()
+    try:
+        parser, runners = make_parser()
+    except ModuleNotFoundError as exc:
+        # kg run by an interpreter the project was not installed into (e.g. `python3 -m kg` from a checkout)
+        print(
+            f"kg: error: the package {exc.name!r} is missing from {sys.executable}; install the project into "
+            "this interpreter (pip install -e .) or run the kg installed in your virtual environment",
+            file=sys.stderr,
+        )
+        return 2
     args = parser.parse_args(argv)
     try:
         return runners[args.command](args)

@@ -149,3 +149,13 @@ def test_query_with_inference_reasons_over_a_copy(kg):
     query = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a org:Membership }"
     assert kg("query", query, "--format", "csv").stdout.splitlines() == ["n", "0"]  # exports: asserted only
     assert kg("query", query, "--format", "csv", "--infer").stdout.splitlines() == ["n", "10"]
+
+
+def test_a_missing_dependency_is_named_not_a_traceback():
+    import subprocess
+    import sys
+
+    code = "import sys; sys.modules['rdflib'] = None; from kg.cli import main; raise SystemExit(main(['build']))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "'rdflib' is missing" in result.stderr and "Traceback" not in result.stderr
