@@ -104,7 +104,7 @@ class Clause:
         if tok is None:
             return []
         out = []
-        for conj in [tok] + [t for t in tok.subtree if t.dep_ == "conj" and t is not tok]:
+        for conj in [tok] + [t for t in tok.subtree if t.dep_ == "conj" and t != tok]:
             spans = [(t.idx, t.idx + len(t)) for t in phrase_tokens(conj, skip_conj=True)]
             found = [m for m in self.mentions if m.kind == "PER" and m.entity and any(s < m.end and m.start < e for s, e in spans)]
             if not found:
@@ -217,7 +217,7 @@ def clause_tokens(verb) -> list:
         for c in t.children:
             if c.dep_ in CLAUSAL and c.pos_ in ("VERB", "AUX"):
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t is verb:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t == verb:
                 continue
             stack.append(c)
     return sorted(out, key=lambda t: t.i)

@@ -7,7 +7,7 @@ import functools
 import re
 
 from kg.articles import Article
-from kg.extract import dates, gazetteer, orgs, placement
+from kg.extract import dates, gazetteer, layout, orgs, placement
 from kg.extract.entities import EntityTable
 from kg.extract.placement import PLACE_LEAD as _PLACE_LEAD
 from kg.facts import Fact, locate_quote
@@ -32,7 +32,8 @@ class Context:
     def __init__(self, article: Article, doc):
         self.article = article
         self.text = article.text
-        self.published = article.meta.get("published")
+        # the report's own date (dateline, 'Published:' stamp) stands in when the metadata has none
+        self.published = article.meta.get("published") or layout.document_date(article.text)
         self.doc = doc
         self.table = EntityTable()
         self.facts: list[Fact] = []
@@ -47,6 +48,7 @@ class Context:
     # --- sentences ----------------------------------------------------------------------------------
     def _sentences(self) -> list[tuple[int, int]]:
         spans = []
+        line = layout.dateline(self.text)
         for sent in self.doc.sents:
             pos = sent.start_char
             for piece in re.split(r"(\n+)", self.text[sent.start_char:sent.end_char]):
@@ -64,7 +66,7 @@ class Context:
         for s, e in spans:
             prev = self.text[merged[-1][0]:merged[-1][1]] if merged else ""
             if merged and (not re.search(r"[.!?][”\"’']?$", prev) or abbrev.search(prev)) \
-                    and "\n" not in self.text[merged[-1][1]:s]:
+                    and "\n" not in self.text[merged[-1][1]:s] and not (line and s == line.end):
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))

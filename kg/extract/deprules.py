@@ -73,7 +73,7 @@ def _doc_label(ctx, tok) -> str | None:
             if ch.dep_ in ("det", "poss", "punct", "relcl", "acl", "advcl", "cc", "conj", "appos") or ch.dep_ == "nummod":
                 continue
             if ch.dep_ == "prep" and ((ch.lower_ in ("at", "in", "during", "with", "between", "by", "before", "after")
-                                       and (t is tok or not _topical(ch))) or
+                                       and (t == tok or not _topical(ch))) or
                                       (ch.lower_ == "on" and any(x.lower_ in ("behalf", "sidelines") or x.ent_type_ == "DATE"
                                                                   for x in ch.children))):
                 continue
@@ -139,14 +139,14 @@ def d_meeting(ctx, c: Clause, rule):
     objects = []
     if verb.startswith("call"):
         objects = c.preps({"on"}, within=None)
-        objects = [o for o in objects if o.head.head is c.verb]
+        objects = [o for o in objects if o.head.head == c.verb]
     elif verb.startswith("pa"):
         calls = [t for t in c.children(c.verb, {"dobj"}) if t.lower_ in ("call", "visit")]
         if not calls:
             return
         objects = [o for o in c.preps({"on", "to"}) if o.head.head in (c.verb, calls[0])]
     elif verb.startswith("me"):
-        objects = c.children(c.verb, {"dobj"}) + [o for o in c.preps({"with"}) if o.head.head is c.verb]
+        objects = c.children(c.verb, {"dobj"}) + [o for o in c.preps({"with"}) if o.head.head == c.verb]
     elif verb.startswith("h"):
         talks = [t for t in c.children(c.verb, {"dobj"}) if t.lower_ in TALKS]
         if not talks:

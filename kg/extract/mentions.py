@@ -115,15 +115,17 @@ def find(doc, text: str) -> list[Mention]:
     """All mentions of the article, non-overlapping, in text order (references are added by coref)."""
     rx = _regexes()
     gaz = gazetteer.load()
+    # the lexicon is matched on a diacritic-free copy of the text (same offsets): 'Béla', 'Hilāl' match too
+    folded = names.fold_chars(text)
     cands: list[Mention] = []
-    for m in rx["award"].finditer(text):
-        cands.append(Mention(m.start(), m.end(), "AWD", m.group(0), names.canonical_award(m.group(0))))
+    for m in rx["award"].finditer(folded):
+        cands.append(Mention(m.start(), m.end(), "AWD", text[m.start():m.end()], names.canonical_award(m.group(0))))
     for m in rx["generic_award"].finditer(text):
         cands.append(Mention(m.start(), m.end(), "AWD", m.group(0), m.group(0)))
-    for m in rx["venue"].finditer(text):
-        cands.append(Mention(m.start(), m.end(), "VEN", m.group(0), gaz.venues[m.group(0).lower()]))
-    for m in rx["venue_the"].finditer(text):
-        cands.append(Mention(m.start(), m.end(), "VEN", m.group(0), gaz.venues[m.group(0).lower()]))
+    for m in rx["venue"].finditer(folded):
+        cands.append(Mention(m.start(), m.end(), "VEN", text[m.start():m.end()], gaz.venues[m.group(0).lower()]))
+    for m in rx["venue_the"].finditer(folded):
+        cands.append(Mention(m.start(), m.end(), "VEN", text[m.start():m.end()], gaz.venues[m.group(0).lower()]))
     for m in rx["venue_of"].finditer(text):
         words = m.group(0).split()
         while words and (names.canonical_office(words[0]) or words[0].lower() in ("the", "a", "at", "in")):
@@ -165,15 +167,15 @@ def find(doc, text: str) -> list[Mention]:
                 s0 = m.start("hon") if m.group("hon") else span[0]
                 hon = names.strip_titles(m.group("hon") + "X")
                 cands.append(Mention(s0, span[1], "PER", text[s0:span[1]], None, {"honorific": hon[1], "rank": hon[2]}))
-    for m in rx["country"].finditer(text):
+    for m in rx["country"].finditer(folded):
         canon = gaz.country_names[re.sub(r"\s*\(.*$", "", m.group(0)).lower()]
-        cands.append(Mention(m.start(), m.end(), "CTY", m.group(0), canon, {"acronym": m.group("acr")}))
-    for m in rx["demonym"].finditer(text):
-        cands.append(Mention(m.start(), m.end(), "DEM", m.group(0), gaz.demonyms[m.group(0).lower()]))
-    for m in rx["capital"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), "CTY", text[m.start():m.end()], canon, {"acronym": m.group("acr")}))
+    for m in rx["demonym"].finditer(folded):
+        cands.append(Mention(m.start(), m.end(), "DEM", text[m.start():m.end()], gaz.demonyms[m.group(0).lower()]))
+    for m in rx["capital"].finditer(folded):
         label = m.group(0).title() if m.group(0).isupper() else m.group(0)
         kind = "Region" if label in gaz.regions else "City"
-        cands.append(Mention(m.start(), m.end(), "GPE", m.group(0), label, {"kind": kind}))
+        cands.append(Mention(m.start(), m.end(), "GPE", text[m.start():m.end()], label, {"kind": kind}))
     # people: honorific/rank-led names, spaCy PERSON entities, "Name of Country" list items
     for m in rx["hon_name"].finditer(text):
         hon_text = m.group("hon").strip()

@@ -22,6 +22,18 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+def fold_chars(text: str) -> str:
+    """Each character without its diacritics where that leaves one ASCII letter ('é' -> 'e', 'ā' -> 'a'),
+    every other character as it is: the result has the same length, so offsets found in it hold in text."""
+    return "".join(_fold_char(c) for c in text) if not text.isascii() else text
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFKD", c)[:1]
+    return base if base.isascii() and base.isalpha() and c.isalpha() else c
+
+
 def split_glued(token: str) -> str:
     """'NaeemCheema' -> 'Naeem Cheema'; leaves 'McDonald' and 'DeLuca' alone."""
     if _GLUE_EXCEPT.match(token):

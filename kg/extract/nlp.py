@@ -5,8 +5,16 @@ from __future__ import annotations
 import functools
 
 from kg.errors import InputError
-from kg.extract import gazetteer
+from kg.extract import gazetteer, layout
 from kg.settings import spacy_model
+
+try:
+    from spacy.language import Language
+
+    # line breaks and the dateline end sentences whatever the parser would make of them
+    Language.component("kg_layout", func=layout.mark_sentence_starts)
+except ImportError:  # spaCy missing: load() says so when it is needed
+    pass
 
 
 def ruler_patterns() -> list[dict]:
@@ -38,6 +46,8 @@ def load(model: str | None = None):
         nlp = spacy.load(name, exclude=["lemmatizer"])
     except OSError:
         raise InputError(f"spaCy model {name!r} is not installed; install it or pass --model NAME") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_layout", before="parser")
     if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(ruler_patterns())

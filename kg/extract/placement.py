@@ -8,10 +8,9 @@ import functools
 import re
 from collections import Counter
 
-from kg.extract import builders, gazetteer, orgs
+from kg.extract import builders, gazetteer, layout, orgs
 
 PLACE_LEAD = re.compile(r"\b(?:at|in)\s+(?:the\s+|(?:his|her|their|its)\s+(?:official\s+)?(?:residence|office|home)\s+in\s+)?$")
-DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .]{2,30}?)\s*(?:,|:|\(|-|–|—)")
 
 
 def _remit_label(remit: str) -> str:
@@ -152,10 +151,9 @@ def _free_countries(masked, tag, capitals: bool = True) -> list[str]:
 
 def host_country(ctx, mentions) -> str | None:
     gaz = gazetteer.load()
-    body = ctx.text.split("\n\n", 1)[-1]
-    m = DATELINE.match(body)
-    if m and m.group("city").strip().lower() in gaz.capitals:
-        return gaz.capitals[m.group("city").strip().lower()]
+    line = layout.dateline(ctx.text)
+    if line and line.city.lower() in gaz.capitals:
+        return gaz.capitals[line.city.lower()]
     dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+([A-Z][\w ]+?)\b(?=[,.;]|\s)", ctx.text, re.IGNORECASE)
     for d in dests:
         for n in sorted(gaz.country_names, key=len, reverse=True):
