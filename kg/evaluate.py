@@ -292,6 +292,25 @@ def totals(results: list[ArticleResult]) -> tuple[dict, Score, float]:
     return by_type, overall, alias_acc
 
 
+CUTOFFS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def at_confidence(doc: FactsDoc, cutoff: float) -> FactsDoc:
+    """The extraction with only the facts whose confidence is at least cutoff."""
+    return FactsDoc(doc.article, doc.status, doc.entities, [f for f in doc.facts if f.confidence >= cutoff], doc.path)
+
+
+def cutoff_table(scored: list[tuple[str, dict, FactsDoc]], cutoffs=CUTOFFS) -> str:
+    """Micro precision and recall when only facts at or above each confidence cut-off are kept: what a user
+    gets from `kg build --min-confidence C` or `kg extract --min-confidence C`."""
+    lines = [f"{'min confidence':<16}{'kept':>6}{'P':>8}{'R':>8}{'F1':>8}", "-" * 46]
+    for c in cutoffs:
+        results = [evaluate_article(name, gold, at_confidence(pred, c)) for name, gold, pred in scored]
+        _, overall, _ = totals(results)
+        lines.append(f"{c:<16.2f}{overall.pred:>6}{overall.precision:>8.3f}{overall.recall:>8.3f}{overall.f1:>8.3f}")
+    return "\n".join(lines)
+
+
 def format_table(results: list[ArticleResult], show_errors: bool = False) -> str:
     by_type, overall, alias_acc = totals(results)
     lines = [f"{'fact type':<24}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}", "-" * 60]

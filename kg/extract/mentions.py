@@ -81,7 +81,9 @@ def _clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         for k in range(min(4, len(words) - 1), 0, -1):
             if names.canonical_office(" ".join(words[:k])) and " ".join(words[:k]).lower() in gaz.offices or \
                     (k == 2 and names.canonical_office(" ".join(words[:k]))):
-                cut = span.index(words[k])
+                # the k-th word's own position: a repeated title ("Ambassador Ambassador X") must not match
+                # its first copy
+                cut = [w.start() for w in re.finditer(r"\S+", span)][k]
                 start += cut
                 span = span[cut:]
                 changed = True

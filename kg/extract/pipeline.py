@@ -7,7 +7,7 @@ import re
 import sys
 
 from kg.articles import Article
-from kg.extract import builders, coordination, coref, deprules, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs, receptions  # noqa: F401
+from kg.extract import builders, coordination, coref, deprules, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs, receptions, scoring  # noqa: F401
 from kg.extract.clauses import Clause
 from kg.extract.context import Context
 from kg.extract.placement import host_country
@@ -91,14 +91,17 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     return keep
 
 
-def extract_article(article: Article, model: str | None = None) -> FactsDoc:
-    """Extract entities and facts from one article; the result is a FactsDoc with status 'extracted'."""
+def extract_article(article: Article, model: str | None = None, score: bool = True,
+                    min_confidence: float = 0.0) -> FactsDoc:
+    """Extract entities and facts from one article; the result is a FactsDoc with status 'extracted'.
+    score=False keeps the rules' own confidences (what the scorer learns from); min_confidence drops the
+    facts the scorer rates lower."""
     nlp = nlp_mod.load(model)
     doc = nlp(article.text)
-    return extract_doc(article, doc)
+    return extract_doc(article, doc, score, min_confidence)
 
 
-def extract_doc(article: Article, doc) -> FactsDoc:
+def extract_doc(article: Article, doc, score: bool = True, min_confidence: float = 0.0) -> FactsDoc:
     ctx = Context(article, doc)
     text = article.text
     found = mention_mod.find(doc, text)
@@ -146,6 +149,8 @@ def extract_doc(article: Article, doc) -> FactsDoc:
             if m.kind == "ORG" and m.extra.get("ref") and m.value in ctx.table.entities:
                 ctx.table.alias(m.value, m.surface)
     facts = _dedupe(_clause_facts_win(_placed_offices(ctx)))
+    if score:
+        facts = [f for f in scoring.rescore(facts) if f.confidence >= min_confidence]
     entities = dict(ctx.table.entities)
     return FactsDoc(article.path.name, "extracted", entities, facts, None)
 

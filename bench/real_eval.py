@@ -1,0 +1,51 @@
+"""Score extraction on the real-text evaluation set (tests/data/real; see its ANNOTATION.md).
+
+    python bench/real_eval.py tune [--show-errors] [--cutoffs]
+    python bench/real_eval.py blind            # once, before any change it guides; errors are never shown
+
+The texts are not in the repository: they live in tests/data/real/cache/<half>/, filled with the search tool
+from the addresses in SOURCES.md and <half>/articles.yaml. This script writes each cached text's metadata
+sidecar from articles.yaml, says which texts are missing, and scores the rest with `kg eval`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
+
+
+def write_sidecars(half: str) -> Path:
+    cache = REAL / "cache" / half
+    cache.mkdir(parents=True, exist_ok=True)
+    articles = yaml.safe_load((REAL / half / "articles.yaml").read_text(encoding="utf-8")) or {}
+    for name, spec in sorted(articles.items()):
+        meta = {k: spec.get(k) for k in ("published", "publisher") if spec.get(k)}
+        meta["source_url"] = spec["url"]
+        (cache / f"{name}.meta.yaml").write_text(yaml.safe_dump(meta, sort_keys=True), encoding="utf-8")
+    return cache
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("half", choices=("tune", "blind"))
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--cutoffs", action="store_true")
+    parser.add_argument("--min-confidence", default="0")
+    args = parser.parse_args(argv)
+    if args.half == "blind" and args.show_errors:
+        parser.error("the blind half's errors are not shown: studying them would make it tuning data")
+    cache = write_sidecars(args.half)
+    from kg.cli import main as kg_main
+
+    kg_args = ["eval", str(REAL / args.half / "gold.yaml"), "--texts", str(cache), "--min-confidence", args.min_confidence]
+    kg_args += ["--show-errors"] * args.show_errors + ["--cutoffs"] * args.cutoffs
+    return kg_main(kg_args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The last stage of extraction: each candidate fact's confidence, from a logistic model learned on gold
+(`kg calibrate`, kg/data/scorer.json), so that a confidence of 0.8 means about four facts in five are right.
+
+Features describe the candidate, never the article: its fact type, the rule that made it and that rule's
+prior, which roles are filled, how long its evidence is and how many candidates share its sentence. Scoring
+is a dot product (no scikit-learn at run time); a missing or empty model leaves the rules' priors as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+from kg.extract.gazetteer import DATA
+from kg.model import FACT_TYPES
+
+MODEL_PATH = DATA / "scorer.json"
+
+
+def features(fact, siblings: int = 1) -> dict[str, float]:
+    """The candidate's features (names are stable strings: the model file maps them to weights)."""
+    t = fact.type
+    out = {f"type={t}": 1.0, f"rule={fact.rule}": 1.0, "prior": fact.confidence, f"prior|type={t}": fact.confidence}
+    for arg in FACT_TYPES[t].args:
+        value = fact.args.get(arg.name)
+        if value is not None and not arg.required:
+            out[f"has={t}.{arg.name}"] = 1.0
+        if arg.many and isinstance(value, list):
+            out[f"many={t}.{arg.name}"] = float(min(len(value), 5))
+    length = fact.evidence.end - fact.evidence.begin if fact.evidence else 0
+    out["log_quote_len"] = math.log1p(length)
+    out["siblings"] = float(min(siblings, 10))
+    return out
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_PATH) -> dict | None:
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data if data.get("weights") else None
+
+
+def probability(model: dict, feats: dict[str, float]) -> float:
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(name, 0.0) * value for name, value in feats.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def sibling_counts(facts) -> Counter:
+    """How many candidates each evidence span carries (a sentence that yields many facts is a list, or a
+    sentence the rules over-read)."""
+    return Counter((f.evidence.begin, f.evidence.end) if f.evidence else None for f in facts)
+
+
+def rescore(facts, model: dict | None = None) -> list:
+    """The facts with their confidence replaced by the model's probability (rounded, so files diff cleanly)."""
+    model = model if model is not None else load_model()
+    if not model:
+        return facts
+    counts = sibling_counts(facts)
+    for f in facts:
+        key = (f.evidence.begin, f.evidence.end) if f.evidence else None
+        f.confidence = round(probability(model, features(f, counts[key])), 3)
+    return facts
