@@ -210,7 +210,32 @@ def find(doc, text: str) -> list[Mention]:
             cands.append(Mention(s0, e0, "PER", text[s0:e0]))
     cands = spans.titles_over_orgs(cands, titles)
     cands.extend(spans.widen_people(doc, text, cands))
-    return spans.fold_remits(_settle(cands))
+    return spans.fold_remits(_settle(_headline_people(text, cands)))
+
+
+def _headline_people(text: str, cands: list[Mention]) -> list[Mention]:
+    """A headline in title case ('Pollitt Pays Farewell Call On President') defeats the tagger, which reads
+    capitalised verbs as more name: a person named in the headline keeps only the longest leading part of
+    the name that the body writes too, and is dropped when the body never writes it."""
+    first = re.match(r"\s*([^\n]+)\n", text)
+    if not first or re.search(r"[.!?]\s*$", first.group(1)):
+        return cands
+    head_end = first.end(1)
+    body = text[head_end:]
+    out = []
+    for m in cands:
+        if m.kind != "PER" or m.start >= head_end:
+            out.append(m)
+            continue
+        words = list(re.finditer(r"\S+", m.surface))
+        for k in range(len(words), 0, -1):
+            part = m.surface[:words[k - 1].end()]
+            if re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", body):
+                if k < len(words):
+                    m = Mention(m.start, m.start + len(part), m.kind, part, m.value, dict(m.extra))
+                out.append(m)
+                break
+    return out
 
 
 _APPOINTED = re.compile(rf"\b(?:appointed|named|nominated|designated|swore in)\s+(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})\s+as\b")

@@ -154,10 +154,21 @@ def host_country(ctx, mentions) -> str | None:
     line = layout.dateline(ctx.text)
     if line and line.city.lower() in gaz.capitals:
         return gaz.capitals[line.city.lower()]
-    dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+([A-Z][\w ]+?)\b(?=[,.;]|\s)", ctx.text, re.IGNORECASE)
+    dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+(?:the\s+)?([A-Z][\w ]+?)\b(?=[,.;]|\s)", ctx.text, re.IGNORECASE)
+    found = set()
     for d in dests:
         for n in sorted(gaz.country_names, key=len, reverse=True):
             if d.lower().startswith(n):
-                return gaz.country_names[n]
-    counts = Counter(m.value for m in mentions if m.kind in ("CTY",))
-    return counts.most_common(1)[0][0] if counts else None
+                found.add(gaz.country_names[n])
+                break
+    # envoys all accredited to one country are in it; envoys sent to several (a swearing-in at home) say
+    # nothing of where the report is
+    if len(found) == 1:
+        return found.pop()
+    # else the country the report names most, the first named of those tied
+    named = [m.value for m in sorted(mentions, key=lambda m: m.start) if m.kind in ("CTY", "DEM")]
+    counts = Counter(named)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(c for c in named if counts[c] == top)
