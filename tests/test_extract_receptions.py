@@ -74,7 +74,9 @@ def test_multilateral_meeting_does_not_give_the_host_country(tmp_path):
     doc = run(tmp_path, text)
     offices = {(f["person"], f.get("country")) for f in facts(doc, "holds_office")}
     assert ("Olena Kravets", "Ukraine") in offices and ("Elnur Mammadli", "Azerbaijan") in offices
-    assert not [p for p, c in offices if p == "Tomas Varga"]  # no cue: no country rather than the host's
+    # no cue: no country rather than the host's, and the office is kept only below the build's cut-off
+    assert [c for p, c in offices if p == "Tomas Varga"] in ([], [None])
+    assert all(f.confidence < 0.5 for f in doc.facts if f.type == "holds_office" and f.args["person"] == "Tomas Varga")
     meetings = {(tuple(f["participants"]), f.get("place")) for f in facts(doc, "meeting")}
     assert (("Olena Kravets", "Tomas Varga"), "Baku") in meetings
     assert (("Elnur Mammadli", "Tomas Varga"), "Palace of Peace and Concord") in meetings

@@ -10,6 +10,7 @@ from kg.articles import Article
 from kg.extract import builders, coordination, coref, deprules, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs, receptions, scoring  # noqa: F401
 from kg.extract.clauses import Clause
 from kg.extract.context import Context
+from kg.extract import placement
 from kg.extract.placement import host_country
 from kg.extract.frames import finish_frames
 from kg.extract.rules import DEP_RULES, RULES
@@ -59,7 +60,8 @@ def _mission_city(ctx: Context, label: str, mention) -> str | None:
 
 def _placed_offices(ctx: Context) -> list[Fact]:
     """An office is held in an organisation and/or for a country: one whose phrase names neither takes the
-    person's only known country from other facts, else (a government's own office) the host country; when
+    person's only known country from other facts, else (a government's own office, not at a multilateral
+    gathering, where the host is only where it was held) the host country; when
     nothing says whose it is, the office is kept at a low confidence, for review."""
     gaz = gazetteer.load()
     out = []
@@ -69,7 +71,8 @@ def _placed_offices(ctx: Context) -> list[Fact]:
             role = ctx.table.entities[f.args["office"]].label if f.args["office"] in ctx.table.entities else f.args["office"]
             if len(known) == 1:
                 f.args["country"] = next(iter(known))
-            elif ctx.host and (role in gaz.government_offices or role in gaz.head_offices):
+            elif ctx.host and (role in gaz.government_offices or role in gaz.head_offices) \
+                    and not placement.multilateral_text(f.evidence.quote):
                 f.args["country"] = ctx.table.country(ctx.host)
                 f.confidence = round(f.confidence * 0.8, 3)
             else:

@@ -27,7 +27,11 @@ def _multilateral() -> re.Pattern:
 
 def is_multilateral(ctx, masked) -> bool:
     """The sentence tells of a multilateral gathering ('on the sidelines of the X summit in Y')."""
-    return bool(_multilateral().search(ctx.text[masked.start:masked.end]))
+    return multilateral_text(ctx.text[masked.start:masked.end])
+
+
+def multilateral_text(text: str) -> bool:
+    return bool(_multilateral().search(text))
 
 
 def office_parts(ctx, masked, tag) -> dict:
