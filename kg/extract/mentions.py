@@ -58,7 +58,10 @@ def _regexes():
     country_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.country_forms + tuple(f.upper() for f in gaz.country_forms if len(f) > 4)) + r")(?![\w-])(?:\s*\((?P<acr>[A-Za-z.]{2,6})\))?")
     demonym_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.demonym_forms) + r")(?![\w])")
     capital_re = re.compile(r"(?<![\w-])(?:" + alt(c.title() for c in gaz.capitals) + r"|" + alt(c.upper() for c in gaz.capitals) + r"|" + alt(gaz.regions) + r")(?![\w-])")
+    after_title = re.compile(rf"[ \t]+(?P<hon>(?:(?:{hon})[ \t]+)*)(?P<name>{NAME})")
+    before_title = re.compile(rf"(?:^|(?<=[\n.;:(–—-] )|(?<=\n))(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){{0,2}}$")
     return {
+        "after_title": after_title, "before_title": before_title,
         "award": award_re, "generic_award": generic_award, "venue": venue_re, "venue_the": venue_the_re,
         "venue_head": venue_head_re, "venue_of": venue_of_re, "hon_name": hon_name, "country": country_re,
         "demonym": demonym_re, "capital": capital_re,
@@ -147,9 +150,7 @@ def find(doc, text: str) -> list[Mention]:
         cands.append(om)
     titles = title_mentions(text)
     cands.extend(titles)
-    hon_alt = gazetteer.alternation(gaz.honorifics + tuple(gaz.ranks))
-    after_title = re.compile(rf"[ \t]+(?P<hon>(?:(?:{hon_alt})[ \t]+)*)(?P<name>{NAME})")
-    before_title = re.compile(rf"(?:^|(?<=[\n.;:(–—-] )|(?<=\n))(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){{0,2}}$")
+    after_title, before_title = rx["after_title"], rx["before_title"]
     for t in titles:
         b = before_title.search(text[max(0, t.start - 80):t.start])
         if b:
@@ -213,6 +214,19 @@ def find(doc, text: str) -> list[Mention]:
     return spans.fold_remits(_settle(_headline_people(text, cands)))
 
 
+def _written_in(part: str, body: str) -> bool:
+    """part occurs in body as whole words (a plain scan: these strings differ per article, and compiling a
+    pattern for each would churn the regex cache the rules rely on)."""
+    at = body.find(part)
+    while at >= 0:
+        before = body[at - 1] if at else " "
+        after = body[at + len(part)] if at + len(part) < len(body) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            return True
+        at = body.find(part, at + 1)
+    return False
+
+
 def _headline_people(text: str, cands: list[Mention]) -> list[Mention]:
     """A headline in title case ('Pollitt Pays Farewell Call On President') defeats the tagger, which reads
     capitalised verbs as more name: a person named in the headline keeps only the longest leading part of
@@ -230,7 +244,7 @@ def _headline_people(text: str, cands: list[Mention]) -> list[Mention]:
         words = list(re.finditer(r"\S+", m.surface))
         for k in range(len(words), 0, -1):
             part = m.surface[:words[k - 1].end()]
-            if re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", body):
+            if _written_in(part, body):
                 if k < len(words):
                     m = Mention(m.start, m.start + len(part), m.kind, part, m.value, dict(m.extra))
                 out.append(m)

@@ -21,11 +21,11 @@ _DEBUG = bool(os.environ.get("KG_EXTRACT_DEBUG"))
 
 
 def _structure_facts(ctx: Context, mentions) -> None:
+    acronyms = orgs.find_acronyms(ctx.text)
     for m in mentions:
         if m.kind != "ORG" or m.extra.get("ref"):
             continue
         label = ctx.org(m)
-        acronyms = orgs.find_acronyms(ctx.text)
         chain, child = [], label
         while child:
             parent = orgs.parent_of(child, acronyms)
