@@ -55,23 +55,17 @@ def dateline(text: str) -> Dateline | None:
 
 
 def document_date(text: str) -> str | None:
-    """A date the report states for itself: a dated dateline, a 'Published: ...' stamp, or a line that is
-    only a date, near the top. Used as the publication date when the metadata has none."""
+    """A date the report states for itself: a dated dateline, a 'Published: ...' stamp or a line that is
+    only a date near the top, or a stamp at the foot ("First Published: Jul 02 2016 | 10:28 PM IST"). Used
+    as the publication date when the metadata has none."""
     line = dateline(text)
     if line and line.date:
         return line.date
-    head = text[:_LOOK]
-    for pattern in (_STAMP, _BARE_DATE_LINE):
-        for m in pattern.finditer(head):
-            if re.search(r"\d{4}", m.group("date")):
-                found = dates.parse_explicit(m.group("date"))
-                if found:
-                    return found[0]
-    # a stamp at the foot ("First Published: Jul 02 2016 | 10:28 PM IST")
-    for m in _STAMP.finditer(text[-_LOOK:]):
-        found = dates.parse_explicit(m.group("date")) if re.search(r"\d{4}", m.group("date")) else None
-        if found:
-            return found[0]
+    for pattern, part in ((_STAMP, text[:_LOOK]), (_BARE_DATE_LINE, text[:_LOOK]), (_STAMP, text[-_LOOK:])):
+        for m in pattern.finditer(part):
+            found = dates.parse_explicit(m.group("date")) if re.search(r"\d{4}", m.group("date")) else None
+            if found:
+                return found[0]
     return None
 
 
