@@ -3,6 +3,8 @@ event_held) and credentials presentations, from the slots rules filled (see buil
 
 from __future__ import annotations
 
+import re
+
 from kg.extract import dates
 from kg.extract.context import Context
 
@@ -83,3 +85,29 @@ def finish_frames(ctx: Context) -> None:
                                                        "place": cred["place"]}, masked, rule.confidence, rule.name)
 
 
+
+
+_HELD_AT = re.compile(r"\b(?:ceremony|meeting|event|function|talks|signing|investiture|audience|call)\b[^.;]{0,60}?"
+                      r"\b(?:(?:was|were)\s+(?:held|organi[sz]ed|hosted|conducted)|took\s+place)\s+(?:at|in)\b", re.IGNORECASE)
+PLACED_TYPES = ("credentials_presented", "meeting", "award_conferral")
+
+
+def held_at_places(ctx: Context, facts) -> None:
+    """'The ceremony was held at Bangabhaban': a sentence that places the event gives its place to the
+    events told before it (back to the previous such sentence) that have none of their own."""
+    placed = []
+    for s, e in ctx.sentences:
+        m = _HELD_AT.search(ctx.text, s, e)
+        if not m:
+            continue
+        for kind in ("VEN", "GPE"):
+            where = [x for x in ctx.mentions_all if m.end() <= x.start < e and x.kind == kind and not x.extra.get("ref")]
+            if where:
+                placed.append((s, ctx.place(where[0])))
+                break
+    previous = 0
+    for start, place in placed:
+        for f in facts:
+            if f.type in PLACED_TYPES and not f.args.get("place") and f.evidence and previous <= f.evidence.begin < start:
+                f.args["place"] = place
+        previous = start

@@ -55,7 +55,14 @@ def _regexes():
     # "the Palace of International Forums", "Hall of the People": a head word, 'of' and a capitalised name
     venue_of_re = re.compile(rf"\b(?:{CAP}\s+){{0,2}}(?:{alt(gaz.venue_heads)})\s+of\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}}")
     hon_name = re.compile(rf"(?<![\w.])(?P<hon>(?:(?:{hon})\s+)+)(?P<name>{NAME})")
-    country_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.country_forms + tuple(f.upper() for f in gaz.country_forms if len(f) > 4)) + r")(?![\w-])(?:\s*\((?P<acr>[A-Za-z.]{2,6})\))?")
+    # a state's formal name is the state: "the Republic of Chile", "the Hashemite Kingdom of Jordan"
+    formal = (r"(?:(?:the\s+)?(?:(?:Federal|Democratic|Islamic|People['’]s|Socialist|United|Hashemite|Arab|Plurinational|"
+              r"Bolivarian|Co-?operative|Federative|Oriental|Independent|Sovereign)\s+)*(?:Republic|Kingdom|State|Sultanate|"
+              r"Emirate|Principality|Grand\s+Duchy|Commonwealth|Federation)\s+of\s+(?:the\s+)?)?")
+    country_re = re.compile(r"(?<![\w-])" + formal + r"(?P<name>" + alt(gaz.country_forms + tuple(f.upper() for f in gaz.country_forms if len(f) > 4)) + r")(?![\w-])(?:\s*\((?P<acr>[A-Za-z.]{2,6})\))?")
+    # "the French Republic", "the Russian Federation", "Lao People's Democratic Republic"
+    demonym_state_re = re.compile(r"(?<![\w-])(?P<dem>" + alt(gaz.demonym_forms) + r")(?:\s+(?:People['’]s|Democratic|Socialist|"
+                                  r"Islamic|Federal|Arab))*\s+(?:Republic|Federation|Kingdom)(?![\w-])")
     demonym_re = re.compile(r"(?<![\w-])(?:" + alt(gaz.demonym_forms) + r")(?![\w])")
     capital_re = re.compile(r"(?<![\w-])(?:" + alt(c.title() for c in gaz.capitals) + r"|" + alt(c.upper() for c in gaz.capitals) + r"|" + alt(gaz.regions) + r")(?![\w-])")
     after_title = re.compile(rf"[ \t]+(?P<hon>(?:(?:{hon})[ \t]+)*)(?P<name>{NAME})")
@@ -63,7 +70,7 @@ def _regexes():
     return {
         "after_title": after_title, "before_title": before_title,
         "award": award_re, "generic_award": generic_award, "venue": venue_re, "venue_the": venue_the_re,
-        "venue_head": venue_head_re, "venue_of": venue_of_re, "hon_name": hon_name, "country": country_re,
+        "venue_head": venue_head_re, "venue_of": venue_of_re, "hon_name": hon_name, "country": country_re, "demonym_state": demonym_state_re,
         "demonym": demonym_re, "capital": capital_re,
     }
 
@@ -171,8 +178,10 @@ def find(doc, text: str) -> list[Mention]:
                 hon = names.strip_titles(m.group("hon") + "X")
                 cands.append(Mention(s0, span[1], "PER", text[s0:span[1]], None, {"honorific": hon[1], "rank": hon[2]}))
     for m in rx["country"].finditer(folded):
-        canon = gaz.country_names[re.sub(r"\s*\(.*$", "", m.group(0)).lower()]
+        canon = gaz.country_names[m.group("name").lower()]
         cands.append(Mention(m.start(), m.end(), "CTY", text[m.start():m.end()], canon, {"acronym": m.group("acr")}))
+    for m in rx["demonym_state"].finditer(folded):
+        cands.append(Mention(m.start(), m.end(), "CTY", text[m.start():m.end()], gaz.demonyms[m.group("dem").lower()]))
     for m in rx["demonym"].finditer(folded):
         cands.append(Mention(m.start(), m.end(), "DEM", text[m.start():m.end()], gaz.demonyms[m.group(0).lower()]))
     for m in rx["capital"].finditer(folded):

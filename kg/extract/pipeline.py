@@ -12,7 +12,7 @@ from kg.extract.clauses import Clause
 from kg.extract.context import Context
 from kg.extract import placement
 from kg.extract.placement import host_country
-from kg.extract.frames import finish_frames
+from kg.extract.frames import finish_frames, held_at_places
 from kg.extract.rules import DEP_RULES, RULES
 from kg.facts import Fact, FactsDoc
 from kg.model import FACT_TYPES
@@ -69,8 +69,14 @@ def _placed_offices(ctx: Context) -> list[Fact]:
         if f.type == "holds_office" and not f.args.get("organization") and not f.args.get("country"):
             known = ctx.countries.get(f.args["person"], set())
             role = ctx.table.entities[f.args["office"]].label if f.args["office"] in ctx.table.entities else f.args["office"]
+            envoy = re.match(r"(?P<role>.+?)(?:-designate)? to (?P<dest>.+)$", role)
             if len(known) == 1:
                 f.args["country"] = next(iter(known))
+            elif envoy and envoy.group("role") in gaz.envoy_offices and ctx.host and envoy.group("dest") != ctx.host:
+                # an envoy to another country, in a report from home (a swearing-in, an appointment): the
+                # host's envoy
+                f.args["country"] = ctx.table.country(ctx.host)
+                f.confidence = round(f.confidence * 0.8, 3)
             elif ctx.host and (role in gaz.government_offices or role in gaz.head_offices) \
                     and not placement.multilateral_text(f.evidence.quote):
                 f.args["country"] = ctx.table.country(ctx.host)
@@ -158,7 +164,9 @@ def extract_doc(article: Article, doc, score: bool = True, min_confidence: float
             (ctx.place(m) if m.kind != "ORG" else ctx.org(m))
             if m.kind == "ORG" and m.extra.get("ref") and m.value in ctx.table.entities:
                 ctx.table.alias(m.value, m.surface)
-    facts = _dedupe(_clause_facts_win(_placed_offices(ctx)))
+    facts = _placed_offices(ctx)
+    held_at_places(ctx, facts)
+    facts = _dedupe(_clause_facts_win(facts))
     if score:
         facts = [f for f in scoring.rescore(facts) if f.confidence >= min_confidence]
     entities = dict(ctx.table.entities)
