@@ -65,6 +65,8 @@ class Fact:
     rule: str = "reviewed"
     note: str | None = None
     line: int | None = None
+    # what extraction knew of how an argument was found ({"country": "guessed"}); never written to a file
+    cues: dict = field(default_factory=dict, compare=False, repr=False)
 
     def to_yaml(self) -> dict:
         data = {"type": self.type}

@@ -68,7 +68,8 @@ def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None):
     args = {"person": per_label, "office": ctx.table.add(o["label"], "Role", o["surface"]),
             "organization": o["organization"], "country": o["country"], "status": o["status"]}
     ctx.person_office(per_label, o["role"], o["country"])
-    ctx.add_fact("holds_office", args, masked, confidence, rule, evidence)
+    cues = {"country": "own" if o["explicit"] else ("guessed" if o["country"] else None)}
+    ctx.add_fact("holds_office", args, masked, confidence, rule, evidence, cues=cues)
 
 
 # --- builders named in the registry --------------------------------------------------------------------

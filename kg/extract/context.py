@@ -178,7 +178,7 @@ class Context:
         self.add_fact("meeting", args, masked, rule.confidence, rule.name)
 
     # --- facts ----------------------------------------------------------------------------------------------
-    def add_fact(self, ftype, args, masked, confidence, rule, evidence=None):
+    def add_fact(self, ftype, args, masked, confidence, rule, evidence=None, cues=None):
         args = {k: v for k, v in args.items() if v is not None}
         spec = FACT_TYPES[ftype]
         for arg in spec.args:
@@ -192,4 +192,4 @@ class Context:
             return
         begin, end = evidence or (masked.start, masked.end)
         quote = self.text[begin:end]
-        self.facts.append(Fact(ftype, args, locate_quote(self.text, quote, begin), confidence, rule))
+        self.facts.append(Fact(ftype, args, locate_quote(self.text, quote, begin), confidence, rule, cues=cues or {}))

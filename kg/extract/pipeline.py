@@ -58,6 +58,33 @@ def _mission_city(ctx: Context, label: str, mention) -> str | None:
     return ctx.table.add(city, "City")
 
 
+def _own_countries_win(ctx: Context) -> None:
+    """An office's country guessed from its sentence or the host yields to the country the report states
+    for that person elsewhere ("the Pakistani foreign minister"); and a guess that is another person's
+    stated nationality in the same sentence ("X held talks with his Iranian counterpart Y"), in a report
+    from a third country's point of view, is no guess at all: it is dropped for the placing below."""
+    own: dict[str, set] = {}
+    for f in ctx.facts:
+        if f.type == "holds_office" and f.cues.get("country") == "own" and f.args.get("country"):
+            own.setdefault(f.args["person"], set()).add(f.args["country"])
+    for f in ctx.facts:
+        if f.type != "holds_office" or f.cues.get("country") != "guessed":
+            continue
+        person, country = f.args["person"], f.args.get("country")
+        mine = own.get(person, set())
+        if len(mine) == 1:
+            f.args["country"] = next(iter(mine))
+        elif not mine and country != ctx.host and any(
+                country in cs and _named_in(ctx, p, f.evidence.quote) for p, cs in own.items() if p != person):
+            del f.args["country"]
+
+
+def _named_in(ctx: Context, label: str, quote: str) -> bool:
+    entity = ctx.table.entities.get(label)
+    forms = [label] + (list(entity.aliases) if entity else [])
+    return any(form in quote for form in forms)
+
+
 def _placed_offices(ctx: Context) -> list[Fact]:
     """An office is held in an organisation and/or for a country: one whose phrase names neither takes the
     person's only known country from other facts, else (a government's own office, not at a multilateral
@@ -164,6 +191,7 @@ def extract_doc(article: Article, doc, score: bool = True, min_confidence: float
             (ctx.place(m) if m.kind != "ORG" else ctx.org(m))
             if m.kind == "ORG" and m.extra.get("ref") and m.value in ctx.table.entities:
                 ctx.table.alias(m.value, m.surface)
+    _own_countries_win(ctx)
     facts = _placed_offices(ctx)
     held_at_places(ctx, facts)
     facts = _dedupe(_clause_facts_win(facts))
