@@ -173,9 +173,15 @@ class Context:
         return frame
 
     def meeting(self, people, masked, rule, date=None, place=None):
-        args = {"participants": sorted(set(people)), "date": date or self.sentence_date(masked),
-                "place": place or self.sentence_place(masked)}
-        self.add_fact("meeting", args, masked, rule.confidence, rule.name)
+        """A meeting of two; 'A met B, C and D' is a meeting of A with each (analysts count dyads, and a
+        report seldom says whether a list met jointly). people: the subject first."""
+        people = list(dict.fromkeys(people))
+        pairs = [people] if len(people) <= 2 else [[people[0], other] for other in people[1:]]
+        date = date or self.sentence_date(masked)
+        place = place or self.sentence_place(masked)
+        for pair in pairs:
+            args = {"participants": sorted(pair), "date": date, "place": place}
+            self.add_fact("meeting", args, masked, rule.confidence, rule.name)
 
     # --- facts ----------------------------------------------------------------------------------------------
     def add_fact(self, ftype, args, masked, confidence, rule, evidence=None, cues=None):
