@@ -64,3 +64,25 @@ def test_repeated_title_is_read_once_and_quickly():
     found = mentions.find(load()(text), text)
     assert time.monotonic() - started < 5
     assert any(m.kind == "PER" and m.surface == "Petar Ilievski" for m in found)
+
+
+def test_hard_wrapped_text_is_read_across_its_wraps(tmp_path):
+    body = ("President Maria Lopes of Cabo Verde has conferred the national honour of the\n"
+            "Order of Amilcar Cabral on a Ghanaian, Prof. Kwame Boateng, the President of the\n"
+            "West African Trade Bank, during a ceremony held at the presidential palace in\n"
+            "Praia, the capital, which was witnessed by senior members of the government.\n"
+            "The order is a state decoration awarded to nationals and foreigners for merit\n"
+            "in strengthening friendship, cooperation and understanding between nations and\n"
+            "for special service to the country and its people over many years of work.\n")
+    # every wrap but the one after a full stop, which ends a sentence anyway
+    assert len(layout.soft_breaks(body)) == 5 and layout.unwrap(body).rstrip("\n").count("\n") == 1
+    assert len(layout.unwrap(body)) == len(body)
+    doc = run(tmp_path, "Cabo Verde honours banker\n\n" + body)
+    # quotes are the article's own characters, line breaks included
+    assert any("\n" in f.evidence.quote for f in doc.facts)
+    assert ("Maria Lopes", "President") in {(f["person"], f["office"]) for f in facts(doc, "holds_office")}
+
+
+def test_short_lines_are_not_soft_wraps():
+    text = "Envoys meet\nThe President met the envoy\nThe minister was present\nIt rained\nThey left\n"
+    assert layout.soft_breaks(text) == set()

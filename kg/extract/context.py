@@ -31,7 +31,8 @@ def _country_in_name() -> re.Pattern:
 class Context:
     def __init__(self, article: Article, doc):
         self.article = article
-        self.text = article.text
+        # what the rules read: the parsed text (soft wraps as spaces, offsets as in the article)
+        self.text = doc.text if len(doc.text) == len(article.text) else article.text
         # the report's own date (dateline, 'Published:' stamp) stands in when the metadata has none
         self.published = article.meta.get("published") or layout.document_date(article.text)
         self.doc = doc
@@ -49,15 +50,18 @@ class Context:
     def _sentences(self) -> list[tuple[int, int]]:
         spans = []
         line = layout.dateline(self.text)
+        soft = layout.soft_breaks(self.text)
         for sent in self.doc.sents:
-            pos = sent.start_char
-            for piece in re.split(r"(\n+)", self.text[sent.start_char:sent.end_char]):
-                if piece.strip() and not piece.startswith("\n"):
-                    lead = len(piece) - len(piece.lstrip())
-                    s = pos + lead
-                    e = pos + len(piece.rstrip())
+            # line breaks end sentences, but for a hard-wrapped text's soft wraps
+            cuts = [sent.start_char] + [m.end() for m in re.finditer(r"\n+", self.text[sent.start_char:sent.end_char])
+                                        if sent.start_char + m.start() not in soft] + [sent.end_char]
+            cuts = [c if i in (0, len(cuts) - 1) else sent.start_char + c for i, c in enumerate(cuts)]
+            for a, b in zip(cuts, cuts[1:]):
+                piece = self.text[a:b]
+                if piece.strip():
+                    s = a + len(piece) - len(piece.lstrip())
+                    e = a + len(piece.rstrip())
                     spans.append((s, e))
-                pos += len(piece)
         # spaCy sometimes splits after a closing quote mid-sentence: rejoin pieces on one line that do not
         # end a sentence
         # likewise after an honorific or rank abbreviation ("Defense Attache Brig. | Shahid Amir Afsar")
@@ -197,5 +201,5 @@ class Context:
         if any(a.required and a.name not in args for a in spec.args):
             return
         begin, end = evidence or (masked.start, masked.end)
-        quote = self.text[begin:end]
-        self.facts.append(Fact(ftype, args, locate_quote(self.text, quote, begin), confidence, rule, cues=cues or {}))
+        quote = self.article.text[begin:end]  # evidence is always the article's own characters
+        self.facts.append(Fact(ftype, args, locate_quote(self.article.text, quote, begin), confidence, rule, cues=cues or {}))

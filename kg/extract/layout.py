@@ -69,10 +69,42 @@ def document_date(text: str) -> str | None:
     return None
 
 
+_TERMINAL = ".!?:;\"”’)|"
+
+
+def soft_breaks(text: str) -> set[int]:
+    """Offsets of line breaks that do not end a sentence: in a hard-wrapped text (most lines of a similar
+    length, running on without final punctuation) a single line break inside a paragraph is only a wrap.
+    Everywhere else a line break ends a sentence."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    running = [m for m in lines if 45 <= len(m.group().rstrip()) <= 100 and m.group().rstrip()[-1] not in _TERMINAL]
+    if len(lines) < 5 or len(running) < 0.5 * len(lines):
+        return set()
+    out = set()
+    for m in re.finditer(r"(?<=[^\n])\n(?=[^\n])", text):
+        before = text[:m.start()].rstrip(" \t")
+        if before and before[-1] not in _TERMINAL and text[m.end():m.end() + 1].strip():
+            out.add(m.start())
+    return out
+
+
+def unwrap(text: str) -> str:
+    """The text with its soft wraps as spaces: the same length, so every offset found in it holds in the
+    text as received (quotes are always cut from that)."""
+    soft = soft_breaks(text)
+    if not soft:
+        return text
+    chars = list(text)
+    for i in soft:
+        chars[i] = " "
+    return "".join(chars)
+
+
 def sentence_starts(text: str) -> list[int]:
-    """Character offsets where a sentence must start: the first non-space character after a line break,
-    and the body after the dateline."""
-    starts = [m.end() for m in re.finditer(r"\n\s*(?=\S)", text)]
+    """Character offsets where a sentence must start: the first non-space character after a line break
+    (not a soft wrap), and the body after the dateline."""
+    soft = soft_breaks(text)
+    starts = [m.end() for m in re.finditer(r"\n\s*(?=\S)", text) if m.start() not in soft]
     line = dateline(text)
     if line:
         starts.append(line.end)

@@ -10,7 +10,7 @@ from kg.articles import Article
 from kg.extract import builders, coordination, coref, deprules, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs, receptions, scoring  # noqa: F401
 from kg.extract.clauses import Clause
 from kg.extract.context import Context
-from kg.extract import placement
+from kg.extract import layout, placement
 from kg.extract.placement import host_country
 from kg.extract.frames import finish_frames, held_at_places
 from kg.extract.rules import DEP_RULES, RULES
@@ -140,13 +140,13 @@ def extract_article(article: Article, model: str | None = None, score: bool = Tr
     score=False keeps the rules' own confidences (what the scorer learns from); min_confidence drops the
     facts the scorer rates lower."""
     nlp = nlp_mod.load(model)
-    doc = nlp(article.text)
+    doc = nlp(layout.unwrap(article.text))
     return extract_doc(article, doc, score, min_confidence)
 
 
 def extract_doc(article: Article, doc, score: bool = True, min_confidence: float = 0.0) -> FactsDoc:
     ctx = Context(article, doc)
-    text = article.text
+    text = ctx.text
     found = mention_mod.find(doc, text)
     ctx.host = host_country(ctx, found)
     ctx.mentions = found

@@ -171,6 +171,10 @@ def host_country(ctx, mentions) -> str | None:
         return found.pop()
     # else the country the report names most, the first named of those tied
     named = [m.value for m in sorted(mentions, key=lambda m: m.start) if m.kind in ("CTY", "DEM")]
+    if not named:
+        # a report that names no country at all, only its capital ("at State House, Nairobi")
+        named = [gaz.capitals[m.value.lower()] for m in sorted(mentions, key=lambda m: m.start)
+                 if m.kind == "GPE" and m.value.lower() in gaz.capitals]
     counts = Counter(named)
     if not counts:
         return None
