@@ -19,7 +19,10 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),  # November 19, 2020
     re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
 ]
-WEEKDAY_RE = re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Oo]n last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "on Tuesday", "last Friday"; and a bare weekday used as an adverb before the verb ("President X Wednesday
+# conferred ...") or set off by commas, never one that starts a name ("Monday Semaya")
+WEEKDAY_RE = re.compile(r"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Oo]n last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                        r"|(?P<bare>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s+[a-z]|,))")
 MONTH_YEAR_RE = re.compile(rf"\b(?:in|since)\s+{_MON}(?:\s+{_YEAR})?\b")
 
 
@@ -79,5 +82,5 @@ def find_date(text: str, published=None) -> str | None:
         return explicit[0]
     m = WEEKDAY_RE.search(text)
     if m:
-        return resolve_weekday(m.group("wd"), published)
+        return resolve_weekday(m.group("wd") or m.group("bare"), published)
     return None

@@ -88,7 +88,8 @@ def finish_frames(ctx: Context) -> None:
 
 
 _HELD_AT = re.compile(r"\b(?:ceremony|meeting|event|function|talks|signing|investiture|audience|call)\b[^.;]{0,60}?"
-                      r"\b(?:(?:was|were)\s+(?:held|organi[sz]ed|hosted|conducted)|took\s+place)\s+(?:at|in)\b", re.IGNORECASE)
+                      r"\b(?:(?:(?:was|were)\s+)?(?:held|organi[sz]ed|hosted|conducted)|took\s+place)\s+(?:here\s+)?(?:at|in)\b",
+                      re.IGNORECASE)
 PLACED_TYPES = ("credentials_presented", "meeting", "award_conferral")
 
 
