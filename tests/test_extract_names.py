@@ -52,6 +52,13 @@ def test_relative_and_explicit_dates():
     assert dates.find_date("met on Thursday the 7th March, 2024 in Rome", None) == "2024-03-07"
     assert dates.find_date("talks held on Monday", "2024-03-14") == "2024-03-11"
     assert dates.find_date("ROME, March 9 (Agency)", "2024-03-10") == "2024-03-09"
+    # a bare weekday used as an adverb, never one that starts a name; today and yesterday
+    assert dates.find_date("President Mensah Wednesday conferred the order", "2024-03-14") == "2024-03-13"
+    assert dates.find_date("Foreign Minister Monday Kumba said", "2024-03-14") is None
+    assert dates.find_date("presented credentials this morning", "2024-03-14") == "2024-03-14"
+    assert dates.find_date("arrived yesterday for talks", "2024-03-14") == "2024-03-13"
+    assert dates.find_date("in today's world", "2024-03-14") is None
+    assert dates.find_date("arrived yesterday", None) is None
 
 
 def test_acronyms_defined_once_and_reused():

@@ -243,3 +243,14 @@ def test_received_served_as_and_apposition_with_copula(tmp_path):
     offices = {(f["person"], f["office"]) for f in facts(doc, "holds_office")}
     assert ("Paul Mugisha", "Ambassador to Uganda") in offices  # office_copula_apposition
     assert ("Paul Mugisha", "Deputy Head of Mission") in offices  # office_served_and_as
+
+
+def test_credentials_received_from_a_list(tmp_path):
+    from extract_support import facts, run
+
+    text = ("Envoys present credentials\n\nNAIROBI: During a brief ceremony at State House, President Amani Njoroge "
+            "received credentials from incoming ambassadors Lars Holm of Denmark, Ana Ruiz of Chile and Tomas Berg of "
+            "Sweden this morning.")
+    creds = facts(run(tmp_path, text), "credentials_presented")
+    assert {(c["envoy"], c["to"]) for c in creds} == {(p, "Amani Njoroge") for p in ("Lars Holm", "Ana Ruiz", "Tomas Berg")}
+    assert all(c.get("date") == "2024-03-14" and c.get("place") == "State House" for c in creds)

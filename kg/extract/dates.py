@@ -75,12 +75,21 @@ def parse_explicit(text: str, published=None) -> tuple[str, int, int] | None:
     return best
 
 
+# the day of publication, or the day before: "today", "this morning", "yesterday" (not "today's world")
+RELATIVE_DAY_RE = re.compile(r"\b(?P<word>today|this\s+(?:morning|afternoon|evening)|tonight|yesterday)\b(?!['’]s)", re.IGNORECASE)
+
+
 def find_date(text: str, published=None) -> str | None:
-    """The date a sentence states: an explicit date wins over a weekday resolved against publication."""
+    """The date a sentence states: an explicit date wins over a weekday resolved against publication, which
+    wins over 'today' and 'yesterday'."""
     explicit = parse_explicit(text, published)
     if explicit:
         return explicit[0]
     m = WEEKDAY_RE.search(text)
     if m:
         return resolve_weekday(m.group("wd") or m.group("bare"), published)
+    m = RELATIVE_DAY_RE.search(text)
+    pub = parse_published(published)
+    if m and pub:
+        return (pub - dt.timedelta(days=1 if m.group("word").lower() == "yesterday" else 0)).isoformat()
     return None

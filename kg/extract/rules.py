@@ -127,7 +127,7 @@ RULES: tuple[Rule, ...] = (
     # "P received / accepted the credentials (letters of credence) of the new Ambassador of X, A, and ...": the
     # envoys are listed there, or in the next sentence ("Among them were ...")
     Rule("credentials_received", 2, r"(?P<agent>{AGENT}){NEAR}\b(?:received|receives|accepted|accepts)\s+(?:the\s+)?"
-         + CREDENCE + r"(?:\s+of\s+(?P<list>[^.;]+))?", "credentials_received", 0.8),
+         + CREDENCE + r"(?:\s+(?:of|from)\s+(?P<list>[^.;]+))?", "credentials_received", 0.8),
     Rule("envoys_among_them", 2, r"^\s*[Aa]mong\s+(?:them|the\s+(?:envoys|ambassadors|diplomats|high\s+commissioners))\s+(?:were|was)\s+(?P<list>.+)",
          "envoy_list", 0.75),
     Rule("envoys_were", 2, r"(?:diplomats|envoys|ambassadors)\b{ANY}\bwere\s+(?P<list>.+)", "envoy_list", 0.75),
