@@ -78,6 +78,14 @@ def b_office(ctx, m, masked, rule):
     office(ctx, masked, m.group("off"), person(ctx, masked, m.group("per")), rule.confidence, rule.name)
 
 
+def b_office_replaced(ctx, m, masked, rule):
+    """'X was appointed ambassador to Y, replacing Z': Z held that office before."""
+    before = len(ctx.facts)
+    office(ctx, masked, m.group("off"), person(ctx, masked, m.group("per")), rule.confidence, rule.name)
+    for f in ctx.facts[before:]:
+        f.args["status"] = "former"
+
+
 def b_office_heads(ctx, m, masked, rule):
     per = person(ctx, masked, m.group("per"))
     org = ctx.org(masked.refs[m.group("org")])

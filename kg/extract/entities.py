@@ -143,7 +143,7 @@ class EntityTable:
                 continue
             label = next(iter(labels))
             for m in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
                     continue
                 extra.append(Mention(m.start(), m.end(), "PER", tok, None, {}, label))
                 taken.append((m.start(), m.end()))
@@ -154,3 +154,14 @@ class EntityTable:
 def _part_of(parts: list, whole: list, head_ok: bool) -> bool:
     n = len(parts)
     return 2 <= n < len(whole) and (whole[-n:] == parts or (head_ok and whole[:n] == parts))
+
+
+def _after_other_name(text: str, start: int) -> bool:
+    """'Yunus Demirer' when only 'Hatun Demirer' is known: a surname right after a capitalised word that is
+    not a title or honorific belongs to another, unknown person's name."""
+    prev = re.search(r"([A-Z][\w’'-]+)[ \t]+$", text[max(0, start - 30):start])
+    if not prev:
+        return False
+    word = prev.group(1)
+    stripped = names.strip_titles(word + " X")[0]
+    return stripped == word + " X" and names.canonical_office(word) is None

@@ -107,6 +107,11 @@ RULES: tuple[Rule, ...] = (
     Rule("office_staff_list", 1, r"from\s+(?:the\s+)?{ORG:org},\s+{PERS:people}", "office_list_org", 0.8),
     # appointments: "P appointed X as <office>", "X was appointed <office>"
     Rule("office_appointed_as", 1, r"\b(?:appointed|named|nominated|designated)\s+{PER:per}\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|(?:his|her|their)\s+)?(?:new\s+)?{OFF:off}", "office", 0.8),
+    # each "X as <office>" of a list of appointments ("..., B as ambassador to C, D as ambassador to E")
+    Rule("office_name_as", 1, r"{PER:per},?\s+as\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:new\s+)?{OFF:off}", "office", 0.75),
+    # "A was appointed ambassador to B, replacing C": C held it before
+    Rule("office_replaced", 1, r"{OFF:off}(?:(?!«PER)[^.;]){0,60}?,?\s+(?:replacing|succeeding|who\s+(?:replaces|succeeds)|in\s+place\s+of)\s+{PER:per}",
+         "office_replaced", 0.7),
     Rule("office_was_appointed", 1, r"{PER:per}{NEAR}\b(?:was|has been|had been|is)\s+(?:appointed|named)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:new\s+)?{OFF:off}", "office", 0.8),
     Rule("member_of", 1, r"{PER:per}{NEAR}\b(?:a member of|member of|sits in|has belonged to|belongs to|belonged to)\s+(?:the\s+)?{ORG:org}", "member_of", 0.8),
     # --- award conferral (frame slots) -------------------------------------------------------------
