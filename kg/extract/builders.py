@@ -61,14 +61,16 @@ def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None):
         return
     o = ctx.office_parts(masked, off_tag)
     known = ctx.countries.get(per_label)
+    how = "own" if o["explicit"] else ("host" if o["guessed"] else "sentence")
     if not o["explicit"] and known and o["country"] not in known:
         # a country read from the sentence or the dateline yields to the person's country known from an
         # explicit cue earlier ("President of Senegal, X" ... "President X's visit to the UAE")
         o["country"] = sorted(known)[0] if len(known) == 1 else None
+        how = "known"
     args = {"person": per_label, "office": ctx.table.add(o["label"], "Role", o["surface"]),
             "organization": o["organization"], "country": o["country"], "status": o["status"]}
     ctx.person_office(per_label, o["role"], o["country"])
-    cues = {"country": "own" if o["explicit"] else ("guessed" if o["country"] else None)}
+    cues = {"country": how if o["country"] else None}
     ctx.add_fact("holds_office", args, masked, confidence, rule, evidence, cues=cues)
 
 

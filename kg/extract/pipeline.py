@@ -68,15 +68,17 @@ def _own_countries_win(ctx: Context) -> None:
         if f.type == "holds_office" and f.cues.get("country") == "own" and f.args.get("country"):
             own.setdefault(f.args["person"], set()).add(f.args["country"])
     for f in ctx.facts:
-        if f.type != "holds_office" or f.cues.get("country") != "guessed":
+        if f.type != "holds_office" or f.cues.get("country") not in ("sentence", "host"):
             continue
         person, country = f.args["person"], f.args.get("country")
         mine = own.get(person, set())
         if len(mine) == 1:
             f.args["country"] = next(iter(mine))
+            f.cues["country"] = "known"
         elif not mine and country != ctx.host and any(
                 country in cs and _named_in(ctx, p, f.evidence.quote) for p, cs in own.items() if p != person):
             del f.args["country"]
+            f.cues["country"] = None
 
 
 def _named_in(ctx: Context, label: str, quote: str) -> bool:
@@ -99,17 +101,21 @@ def _placed_offices(ctx: Context) -> list[Fact]:
             envoy = re.match(r"(?P<role>.+?)(?:-designate)? to (?P<dest>.+)$", role)
             if len(known) == 1:
                 f.args["country"] = next(iter(known))
+                f.cues["country"] = "known"
             elif envoy and envoy.group("role") in gaz.envoy_offices and ctx.host and envoy.group("dest") != ctx.host:
                 # an envoy to another country, in a report from home (a swearing-in, an appointment): the
                 # host's envoy
                 f.args["country"] = ctx.table.country(ctx.host)
                 f.confidence = round(f.confidence * 0.8, 3)
+                f.cues["country"] = "host"
             elif ctx.host and (role in gaz.government_offices or role in gaz.head_offices) \
                     and not placement.multilateral_text(f.evidence.quote):
                 f.args["country"] = ctx.table.country(ctx.host)
                 f.confidence = round(f.confidence * 0.8, 3)
+                f.cues["country"] = "host"
             else:
                 f.confidence = min(f.confidence, 0.4)
+                f.cues["country"] = "none"
         out.append(f)
     return out
 

@@ -38,6 +38,10 @@ def features(fact, siblings: int = 1) -> dict[str, float]:
         words = [len(p.split()) for p in people]
         out["person_one_word"] = float(min(words) == 1)
         out["person_long"] = float(max(words) >= 5)
+    for name, how in sorted((getattr(fact, "cues", None) or {}).items()):
+        if how:
+            # how an argument was found: in the office's own words, or guessed from the sentence or the host
+            out[f"cue={t}.{name}={how}"] = 1.0
     length = fact.evidence.end - fact.evidence.begin if fact.evidence else 0
     out["log_quote_len"] = math.log1p(length)
     out["siblings"] = float(min(siblings, 10))
