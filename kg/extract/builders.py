@@ -272,8 +272,7 @@ def b_attended_list(ctx, m, masked, rule):
         kind = re.search(r"\b(signing|swearing-in|credentials?|oath-taking)\s+ceremony", masked.text, re.IGNORECASE)
         if not kind:
             return
-        from kg.extract.coordination import ceremony
-        frame = ceremony(ctx, masked, f"{kind.group(1).lower()} ceremony")
+        frame = ctx.ceremony_frame(masked, f"{kind.group(1).lower()} ceremony")
     for p in persons(ctx, masked, m.group("list")):
         frame["attendees"].setdefault(p, (masked, rule))
 
@@ -302,8 +301,7 @@ def b_signed(ctx, m, masked, rule):
     doc = ctx.table.add(label[0].upper() + label[1:], "Document")
     for per in dict.fromkeys(persons(ctx, masked, m.group("people"))):
         ctx.add_fact("signed", {"person": per, "document": doc, "date": ctx.sentence_date(masked)}, masked, rule.confidence, rule.name)
-    from kg.extract.coordination import ceremony
-    ceremony(ctx, masked, "signing ceremony")
+    ctx.ceremony_frame(masked, "signing ceremony")
 
 
 BUILDERS = {name[2:]: fn for name, fn in globals().items() if name.startswith("b_")}

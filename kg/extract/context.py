@@ -162,6 +162,16 @@ class Context:
             frame["award"] = award
         return frame
 
+    def ceremony_frame(self, masked, word: str) -> dict:
+        """The article's non-award ceremony (credentials, signing, swearing-in): the first one named wins, as a
+        report usually tells of one; place and date come from the sentence that introduces it."""
+        cer = self.frames.get("ceremony")
+        if cer is None:
+            cer = {"attendees": {}, "word": word, "place": self.sentence_place(masked),
+                   "date": self.sentence_date(masked), "evidence": masked}
+            self.frames["ceremony"] = cer
+        return cer
+
     def frame_date(self, frame, masked):
         if not frame.get("date"):
             frame["date"] = self.sentence_date(masked)

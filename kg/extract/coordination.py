@@ -15,17 +15,6 @@ _TWO_NOUNS = {"ministers": "Minister", "diplomats": "envoy", "envoys": "envoy", 
               "presidents": "President", "leaders": None, "officials": None}
 
 
-def ceremony(ctx, masked, word: str) -> dict:
-    """The article's non-award ceremony (credentials, signing, swearing-in): the first one named wins, as a
-    report usually tells of one; place and date come from the sentence that introduces it."""
-    cer = ctx.frames.get("ceremony")
-    if cer is None:
-        cer = {"attendees": {}, "word": word, "place": ctx.sentence_place(masked),
-               "date": ctx.sentence_date(masked), "evidence": masked}
-        ctx.frames["ceremony"] = cer
-    return cer
-
-
 def _last_role(ctx, person: str) -> str | None:
     """The office most recently stated for a person (the order facts were found in is text order)."""
     held = [f for f in ctx.facts if f.type == "holds_office" and f.args["person"] == person]
@@ -71,7 +60,7 @@ def b_sworn_in(ctx, m, masked, rule):
                 ctx.add_fact("holds_office", {"person": p, "office": ctx.table.add(role, "Role"),
                                               "country": ctx.table.country(sworn_country)},
                              masked, rule.confidence, rule.name)
-    cer = ceremony(ctx, masked, "swearing-in ceremony")
+    cer = ctx.ceremony_frame(masked, "swearing-in ceremony")
     for p in ([swearer] if swearer and ctx.table.entities[swearer].kind == "Person" else []) + people:
         cer["attendees"].setdefault(p, (masked, rule))
 
@@ -97,7 +86,7 @@ def b_credentials_list(ctx, m, masked, rule):
     for p in persons(ctx, masked, m.group("people")):
         if p != to:
             frame["envoys"].setdefault(p, (masked, rule))
-    ceremony(ctx, masked, "credentials ceremony")
+    ctx.ceremony_frame(masked, "credentials ceremony")
 
 
 def b_meeting_pair(ctx, m, masked, rule):

@@ -7,7 +7,7 @@ import functools
 import re
 
 from kg.extract import gazetteer
-from kg.extract.mentions import Mention
+from kg.extract.mention import Mention
 
 
 @functools.lru_cache(maxsize=1)

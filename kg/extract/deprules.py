@@ -122,8 +122,7 @@ def d_signing(ctx, c: Clause, rule):
         ctx.add_fact("signed", {"person": p, "document": doc["label"], "date": date or doc["date"]},
                      c.masked, rule.confidence, rule.name)
     if signers:
-        from kg.extract.coordination import ceremony
-        ceremony(ctx, c.masked, "signing ceremony")
+        ctx.ceremony_frame(c.masked, "signing ceremony")
 
 
 def d_note_documents(ctx, c: Clause, rule):
@@ -204,8 +203,7 @@ def d_witnessed(ctx, c: Clause, rule):
     if event is None or not people:
         return
     if event.lower_ == "signing":
-        from kg.extract.coordination import ceremony
-        frame = ctx.frames.get("ceremony") or ceremony(ctx, c.masked, "signing ceremony")
+        frame = ctx.frames.get("ceremony") or ctx.ceremony_frame(c.masked, "signing ceremony")
     elif event.lower_ in ("ceremony", "investiture", "function", "event", "occasion"):
         frame = ctx.frames.get("award") or ctx.frames.get("ceremony")
     else:

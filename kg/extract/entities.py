@@ -112,7 +112,7 @@ class EntityTable:
 
     def short_forms(self, text: str, mentions) -> list:
         """Further mentions of known people by a part of their name ('Song', 'Alvi') not caught as entities."""
-        from kg.extract.mentions import Mention
+        from kg.extract.mention import Mention
 
         persons = [label for label, e in self.entities.items() if e.kind == "Person" and len(label.split()) >= 2]
         parts: dict[str, set] = {}

@@ -9,32 +9,17 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 
 from kg.extract import gazetteer, names, orgs, spans
+from kg.extract.mention import CAP, Mention
 from kg.extract.titles import title_mentions
 
-CAP = r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'\-\u00C0-\u024F]*"  # a capitalised word
 # lower-case name particles may join the parts of a name ("Khalid bin Ahmed", "Moin ul Haque")
 _PARTICLE = r"(?:bin|bint|ibn|ul|ud|ur|van|von|de|da|del|di|du|dos|das)"
 NAME = rf"{CAP}(?:(?:[ \t]+{_PARTICLE})?[ \t]+{CAP}){{0,3}}"
 
 # Places share a tier so that the longer wins: "Mexico City" over "Mexico"
 PRIORITY = {"AWD": 0, "VEN": 1, "ORG": 2, "TTL": 3, "PER": 4, "CTY": 5, "DEM": 5, "GPE": 5, "REF": 7}
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    kind: str  # PER TTL ORG CTY DEM GPE VEN AWD REF
-    surface: str
-    value: str | None = None  # canonical label (or office, or reference phrase)
-    extra: dict = field(default_factory=dict)
-    entity: str | None = None  # resolved entity label
-
-    def overlaps(self, other: "Mention") -> bool:
-        return self.start < other.end and other.start < self.end
 
 
 @functools.lru_cache(maxsize=1)

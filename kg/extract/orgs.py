@@ -7,6 +7,7 @@ import functools
 import re
 
 from kg.extract import gazetteer, names
+from kg.extract.mention import Mention
 
 _W = r"(?:\d{1,2}(?:st|nd|rd|th)|[A-Z][\w\-\u00C0-\u024F]*(?:[’']s)?|\([A-Z][A-Za-z]{1,7}(?:-[A-Z][A-Za-z]{0,4})?\)|committee|embassy)"
 _CONN = (
@@ -187,7 +188,6 @@ _LONE_BODY = re.compile(r"(?<=[a-z]) of (?:the )?(?P<b>Parliament|Senate|Congres
 
 def find_orgs(text: str):
     """ORG mentions: capitalised phrases with an organisation head word, and uses of defined acronyms."""
-    from kg.extract.mentions import Mention
 
     gaz = gazetteer.load()
     acronyms = find_acronyms(text)

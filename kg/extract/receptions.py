@@ -23,8 +23,7 @@ def b_credentials_received(ctx, m, masked, rule):
     for p in persons(ctx, masked, m.group("list") or ""):
         if p != to:
             frame["envoys"].setdefault(p, (masked, rule))
-    from kg.extract.coordination import ceremony
-    ceremony(ctx, masked, "credentials ceremony")
+    ctx.ceremony_frame(masked, "credentials ceremony")
 
 
 def b_award_received(ctx, m, masked, rule):

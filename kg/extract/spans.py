@@ -6,12 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import gazetteer, names, orgs
-
-
-def _mention(*args, **kwargs):
-    from kg.extract.mentions import Mention  # imported late: mentions imports this module
-
-    return Mention(*args, **kwargs)
+from kg.extract.mention import Mention
 
 
 _OF_TO = re.compile(r"[ \t]+(?:of|to)[ \t]+(?:the[ \t]+)?")
@@ -64,7 +59,7 @@ def titles_over_orgs(cands: list, titles: list) -> list:
                 cut = re.sub(r"\s+(?:of|for|and|the)$", "", cut)
                 if not orgs.has_head(cut):
                     continue
-                c = _mention(c.start, c.start + len(cut), "ORG", cut, orgs.canonical_org(cut, orgs.find_acronyms(cut)), dict(c.extra))
+                c = Mention(c.start, c.start + len(cut), "ORG", cut, orgs.canonical_org(cut, orgs.find_acronyms(cut)), dict(c.extra))
         out.append(c)
     return out
 
@@ -92,5 +87,5 @@ def widen_people(doc, text: str, cands: list) -> list:
                 break
             start, i = t.idx, i - 1
         if start < c.start:
-            out.append(_mention(start, c.end, "PER", text[start:c.end], None, dict(c.extra)))
+            out.append(Mention(start, c.end, "PER", text[start:c.end], None, dict(c.extra)))
     return out

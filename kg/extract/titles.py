@@ -7,6 +7,7 @@ import functools
 import re
 
 from kg.extract import gazetteer, names
+from kg.extract.mention import CAP, Mention
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +58,6 @@ def _portfolio_re() -> re.Pattern:
 def title_mentions(text: str) -> list:
     """TTL mentions: known titles (a lower-case one only where the wording makes it an office), with their
     remit or portfolio, and misspelt titles corrected."""
-    from kg.extract.mentions import CAP, Mention  # imported late: mentions imports this module
 
     rx = _title_re()
     gaz = gazetteer.load()
