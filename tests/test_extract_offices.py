@@ -110,3 +110,12 @@ def test_topical_document_title_kept_whole(tmp_path):
     doc = run(tmp_path, text, published="2024-05-22")
     docs = {f["document"].lower() for f in facts(doc, "signed")}
     assert docs == {"memorandum of understanding on cooperation in disaster management"}
+
+
+def test_country_after_the_name_is_the_offices_own(tmp_path):
+    from extract_support import facts, run
+
+    text = ("Leaders meet\n\nPresident Vladimir Petrov of Russia met Prime Minister Anil Kumar of India in Delhi on "
+            "Monday.")
+    offices = {(f["person"], f.get("country")) for f in facts(run(tmp_path, text), "holds_office")}
+    assert ("Vladimir Petrov", "Russia") in offices and ("Anil Kumar", "India") in offices

@@ -51,7 +51,10 @@ def agent(ctx, masked, s, allow_country=False):
     return None
 
 
-def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None):
+_NAME_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(«CTY\d+»)")
+
+
+def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None, per_tag=None):
     if not per_label:
         return
     title = masked.refs[masked.offices[off_tag]["title"]]
@@ -60,6 +63,10 @@ def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None):
     if title.extra.get("plural") and re.search(rf"(?:{quantities.NUMBER})\s*$", before):
         return
     o = ctx.office_parts(masked, off_tag)
+    after = _NAME_OF_COUNTRY.match(masked.text, masked.text.find(per_tag) + len(per_tag)) if per_tag else None
+    if after and not o["explicit"] and not o["organization"]:
+        # "President Vladimir Putin of Russia": the country after the name is the office's own
+        o["country"], o["explicit"] = ctx.table.country(masked.refs[after.group(1)].value), True
     known = ctx.countries.get(per_label)
     how = "own" if o["explicit"] else ("host" if o["guessed"] else "sentence")
     if not o["explicit"] and known and o["country"] not in known:
@@ -77,7 +84,8 @@ def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None):
 # --- builders named in the registry --------------------------------------------------------------------
 
 def b_office(ctx, m, masked, rule):
-    office(ctx, masked, m.group("off"), person(ctx, masked, m.group("per")), rule.confidence, rule.name)
+    office(ctx, masked, m.group("off"), person(ctx, masked, m.group("per")), rule.confidence, rule.name,
+           per_tag=m.group("per"))
 
 
 def b_office_replaced(ctx, m, masked, rule):
