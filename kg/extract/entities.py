@@ -134,19 +134,21 @@ class EntityTable:
         for label in persons:
             forms.setdefault(label, label)
         for form, label in sorted(forms.items(), key=lambda kv: -len(kv[0])):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    extra.append(Mention(m.start(), m.end(), "PER", form, None, {}, label))
-                    taken.append((m.start(), m.end()))
+            for start in names.whole_word_hits(text, form):
+                end = start + len(form)
+                if not any(s < end and start < e for s, e in taken):
+                    extra.append(Mention(start, end, "PER", form, None, {}, label))
+                    taken.append((start, end))
         for tok, labels in parts.items():
             if len(labels) != 1:
                 continue
             label = next(iter(labels))
-            for m in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", text):
-                if any(s < m.end() and m.start() < e for s, e in taken) or _after_other_name(text, m.start()):
+            for start in names.whole_word_hits(text, tok):
+                end = start + len(tok)
+                if any(s < end and start < e for s, e in taken) or _after_other_name(text, start):
                     continue
-                extra.append(Mention(m.start(), m.end(), "PER", tok, None, {}, label))
-                taken.append((m.start(), m.end()))
+                extra.append(Mention(start, end, "PER", tok, None, {}, label))
+                taken.append((start, end))
                 self.alias(label, tok)
         return extra
 

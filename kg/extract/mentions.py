@@ -208,19 +208,6 @@ def find(doc, text: str) -> list[Mention]:
     return spans.fold_remits(_settle(_headline_people(text, cands)))
 
 
-def _written_in(part: str, body: str) -> bool:
-    """part occurs in body as whole words (a plain scan: these strings differ per article, and compiling a
-    pattern for each would churn the regex cache the rules rely on)."""
-    at = body.find(part)
-    while at >= 0:
-        before = body[at - 1] if at else " "
-        after = body[at + len(part)] if at + len(part) < len(body) else " "
-        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
-            return True
-        at = body.find(part, at + 1)
-    return False
-
-
 def _headline_people(text: str, cands: list[Mention]) -> list[Mention]:
     """A headline in title case ('Pollitt Pays Farewell Call On President') defeats the tagger, which reads
     capitalised verbs as more name: a person named in the headline keeps only the longest leading part of
@@ -238,7 +225,7 @@ def _headline_people(text: str, cands: list[Mention]) -> list[Mention]:
         words = list(re.finditer(r"\S+", m.surface))
         for k in range(len(words), 0, -1):
             part = m.surface[:words[k - 1].end()]
-            if _written_in(part, body):
+            if next(names.whole_word_hits(body, part), None) is not None:
                 if k < len(words):
                     m = Mention(m.start, m.start + len(part), m.kind, part, m.value, dict(m.extra))
                 out.append(m)

@@ -34,6 +34,20 @@ def _fold_char(c: str) -> str:
     return base if base.isascii() and base.isalpha() and c.isalpha() else c
 
 
+def whole_word_hits(text: str, part: str):
+    """Start offsets of part in text as whole words (no letter, digit, '-' or '_' on either side). A plain
+    scan: names differ per article, and a compiled pattern for each would evict the rules' patterns from
+    the regex cache."""
+    at = text.find(part)
+    while at >= 0:
+        end = at + len(part)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            yield at
+        at = text.find(part, at + 1)
+
+
 def split_glued(token: str) -> str:
     """'NaeemCheema' -> 'Naeem Cheema'; leaves 'McDonald' and 'DeLuca' alone."""
     if _GLUE_EXCEPT.match(token):

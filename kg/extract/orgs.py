@@ -101,9 +101,8 @@ def canonical_org(surface: str, acronyms: dict[str, str] | None = None) -> str:
 
 
 def _structure(text: str) -> str:
-    gaz = gazetteer.load()
     m = re.match(r"^(?P<u>(?:\d{1,2}(?:st|nd|rd|th) )?[A-Z][\w ]*?) of (?P<the>the )?(?P<r>.+)$", text)
-    if m and any(re.search(rf"\b{h}$", m.group("u")) for h in gaz.unit_heads):
+    if m and _unit_head_end().search(m.group("u")):
         inner = _structure(m.group("r"))
         if inner != m.group("r"):
             return f"{m.group('u')} of the {inner}"
@@ -244,12 +243,29 @@ def find_orgs(text: str):
         if form in acronyms:
             continue
         canon = gaz.parties[form.lower()][0]
-        # a dash glued before the acronym is punctuation ("Mr. X -PTI's advisor"), not part of a word
-        for m in re.finditer(rf"(?<![\w(])(?<!\w-){re.escape(form)}(?![\w)-])", text):
+        for m in _party_form_re(form).finditer(text):
             out.append(Mention(m.start(), m.end(), "ORG", form, canon, {"kind": "PoliticalParty"}))
     for acr, expansion in acronyms.items():
         if not has_head(expansion):
             continue
-        for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
+        for m in _acronym_re(acr).finditer(text):
             out.append(Mention(m.start(), m.end(), "ORG", acr, canonical_org(expansion, acronyms), {"acronym": acr}))
     return out
+
+
+# patterns built from vocabulary or from an article's acronyms, compiled once each and kept here: left to
+# the re module's small cache they would evict the rules' patterns
+@functools.lru_cache(maxsize=None)
+def _party_form_re(form: str) -> re.Pattern:
+    # a dash glued before the acronym is punctuation ("Mr. X -PTI's advisor"), not part of a word
+    return re.compile(rf"(?<![\w(])(?<!\w-){re.escape(form)}(?![\w)-])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _acronym_re(acr: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_head_end() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(gazetteer.load().unit_heads) + r")$")
