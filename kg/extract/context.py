@@ -50,18 +50,14 @@ class Context:
     def _sentences(self) -> list[tuple[int, int]]:
         spans = []
         line = layout.dateline(self.text)
-        soft = layout.soft_breaks(self.text)
+        # line breaks end sentences (a hard-wrapped text's soft wraps are spaces in self.text already)
         for sent in self.doc.sents:
-            # line breaks end sentences, but for a hard-wrapped text's soft wraps
-            cuts = [sent.start_char] + [m.end() for m in re.finditer(r"\n+", self.text[sent.start_char:sent.end_char])
-                                        if sent.start_char + m.start() not in soft] + [sent.end_char]
-            cuts = [c if i in (0, len(cuts) - 1) else sent.start_char + c for i, c in enumerate(cuts)]
-            for a, b in zip(cuts, cuts[1:]):
-                piece = self.text[a:b]
-                if piece.strip():
-                    s = a + len(piece) - len(piece.lstrip())
-                    e = a + len(piece.rstrip())
-                    spans.append((s, e))
+            pos = sent.start_char
+            for piece in re.split(r"(\n+)", self.text[sent.start_char:sent.end_char]):
+                if piece.strip() and not piece.startswith("\n"):
+                    lead = len(piece) - len(piece.lstrip())
+                    spans.append((pos + lead, pos + len(piece.rstrip())))
+                pos += len(piece)
         # spaCy sometimes splits after a closing quote mid-sentence: rejoin pieces on one line that do not
         # end a sentence
         # likewise after an honorific or rank abbreviation ("Defense Attache Brig. | Shahid Amir Afsar")

@@ -7,10 +7,9 @@ import re
 import sys
 
 from kg.articles import Article
-from kg.extract import builders, coordination, coref, deprules, gazetteer, masking, mentions as mention_mod, nlp as nlp_mod, orgs, receptions, scoring  # noqa: F401
+from kg.extract import builders, coordination, coref, deprules, gazetteer, layout, masking, mentions as mention_mod, nlp as nlp_mod, orgs, placement, receptions, scoring  # noqa: F401
 from kg.extract.clauses import Clause
 from kg.extract.context import Context
-from kg.extract import layout, placement
 from kg.extract.placement import host_country
 from kg.extract.frames import finish_frames, held_at_places
 from kg.extract.rules import DEP_RULES, RULES
