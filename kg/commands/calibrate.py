@@ -44,7 +44,7 @@ def labelled_candidates(gold_files: list[str], texts: list[str], model: str | No
     from kg.articles import read_article
     from kg.evaluate import GOLD_SCHEMA, Resolver, fact_match, load_gold
     from kg.extract import extract_article
-    from kg.extract.scoring import features, sibling_counts
+    from kg.extract.scoring import candidate_features
 
     rows = []
     for gold_name in gold_files:
@@ -57,13 +57,11 @@ def labelled_candidates(gold_files: list[str], texts: list[str], model: str | No
             schema = block.get("schema") or GOLD_SCHEMA
             pred = extract_article(read_article(path), model, score=False)
             resolver = Resolver(block.get("aliases", {}), pred)
-            counts = sibling_counts(pred.facts)
-            for f in pred.facts:
+            for f, feats in zip(pred.facts, candidate_features(pred.facts)):
                 if f.type not in schema:
                     continue
                 right = any(fact_match(resolver, g, f, schema) for g in block["facts"] if g["type"] == f.type)
-                key = (f.evidence.begin, f.evidence.end) if f.evidence else None
-                rows.append((f"{gold_path}:{path.name}", features(f, counts[key]), int(right), f.type))
+                rows.append((f"{gold_path}:{path.name}", feats, int(right), f.type))
     return rows
 
 
@@ -79,9 +77,11 @@ def _fit(rows):
     return vec, clf
 
 
-def _precision_at(probs, labels, cutoffs=(0.0, 0.5, 0.6, 0.7, 0.8, 0.9)) -> list[str]:
+def _precision_at(probs, labels) -> list[str]:
+    from kg.evaluate import CUTOFFS
+
     lines = [f"{'min confidence':<16}{'kept':>6}{'right':>7}{'precision':>11}", "-" * 40]
-    for c in cutoffs:
+    for c in CUTOFFS:
         kept = [y for p, y in zip(probs, labels) if p >= c]
         prec = sum(kept) / len(kept) if kept else float("nan")
         lines.append(f"{c:<16.2f}{len(kept):>6}{sum(kept):>7}{prec:>11.3f}")

@@ -85,8 +85,6 @@ def finish_frames(ctx: Context) -> None:
                                                        "place": cred["place"]}, masked, rule.confidence, rule.name)
 
 
-
-
 _HELD_AT = re.compile(r"\b(?:ceremony|meeting|event|function|talks|signing|investiture|audience|call)\b[^.;]{0,60}?"
                       r"\b(?:(?:(?:was|were)\s+)?(?:held|organi[sz]ed|hosted|conducted)|took\s+place)\s+(?:here\s+)?(?:at|in)\b",
                       re.IGNORECASE)

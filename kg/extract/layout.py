@@ -4,6 +4,7 @@ break, after the dateline). Found on the raw text, before parsing, so the parser
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ class Dateline:
     date: str | None  # ISO, when the dateline states a year
 
 
+@functools.lru_cache(maxsize=8)  # asked by the parser step, the sentence splitter, the host and the date
 def dateline(text: str) -> Dateline | None:
     """The dateline opening a body paragraph within the first lines: an upper-case city ('NEW DELHI:'), or a
     city with a date or an outlet ('Abuja, May 3 (NAN) -'), or a capitalised place opening a line below the
@@ -72,20 +74,21 @@ def document_date(text: str) -> str | None:
 _TERMINAL = ".!?:;\"”’)|"
 
 
-def soft_breaks(text: str) -> set[int]:
+@functools.lru_cache(maxsize=8)
+def soft_breaks(text: str) -> frozenset[int]:
     """Offsets of line breaks that do not end a sentence: in a hard-wrapped text (most lines of a similar
     length, running on without final punctuation) a single line break inside a paragraph is only a wrap.
     Everywhere else a line break ends a sentence."""
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     running = [m for m in lines if 45 <= len(m.group().rstrip()) <= 100 and m.group().rstrip()[-1] not in _TERMINAL]
     if len(lines) < 5 or len(running) < 0.5 * len(lines):
-        return set()
+        return frozenset()
     out = set()
     for m in re.finditer(r"(?<=[^\n])\n(?=[^\n])", text):
         before = text[:m.start()].rstrip(" \t")
         if before and before[-1] not in _TERMINAL and text[m.end():m.end() + 1].strip():
             out.add(m.start())
-    return out
+    return frozenset(out)
 
 
 def unwrap(text: str) -> str:

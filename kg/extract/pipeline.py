@@ -96,25 +96,21 @@ def _placed_offices(ctx: Context) -> list[Fact]:
     for f in ctx.facts:
         if f.type == "holds_office" and not f.args.get("organization") and not f.args.get("country"):
             known = ctx.countries.get(f.args["person"], set())
-            role = ctx.table.entities[f.args["office"]].label if f.args["office"] in ctx.table.entities else f.args["office"]
+            role = f.args["office"]
             envoy = re.match(r"(?P<role>.+?)(?:-designate)? to (?P<dest>.+)$", role)
+            # an envoy to another country, in a report from home (a swearing-in, an appointment), is the
+            # host's envoy; a government's own office is the host's unless the sentence tells of a gathering
+            hosts = ctx.host and (
+                (envoy and envoy.group("role") in gaz.envoy_offices and envoy.group("dest") != ctx.host)
+                or ((role in gaz.government_offices or role in gaz.head_offices)
+                    and not placement.multilateral_text(f.evidence.quote)))
             if len(known) == 1:
-                f.args["country"] = next(iter(known))
-                f.cues["country"] = "known"
-            elif envoy and envoy.group("role") in gaz.envoy_offices and ctx.host and envoy.group("dest") != ctx.host:
-                # an envoy to another country, in a report from home (a swearing-in, an appointment): the
-                # host's envoy
-                f.args["country"] = ctx.table.country(ctx.host)
+                f.args["country"], f.cues["country"] = next(iter(known)), "known"
+            elif hosts:
+                f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host"
                 f.confidence = round(f.confidence * 0.8, 3)
-                f.cues["country"] = "host"
-            elif ctx.host and (role in gaz.government_offices or role in gaz.head_offices) \
-                    and not placement.multilateral_text(f.evidence.quote):
-                f.args["country"] = ctx.table.country(ctx.host)
-                f.confidence = round(f.confidence * 0.8, 3)
-                f.cues["country"] = "host"
             else:
-                f.confidence = min(f.confidence, 0.4)
-                f.cues["country"] = "none"
+                f.confidence, f.cues["country"] = min(f.confidence, 0.4), "none"
         out.append(f)
     return out
 

@@ -2,7 +2,8 @@
 (`kg calibrate`, kg/data/scorer.json), so that a confidence of 0.8 means about four facts in five are right.
 
 Features describe the candidate, never the article: its fact type, the rule that made it and that rule's
-prior, which roles are filled, how long its evidence is and how many candidates share its sentence. Scoring
+prior, which roles are filled, how an office's country was found (its cues), the shape of its names, how long
+its evidence is and how many candidates share its sentence. Scoring
 is a dot product (no scikit-learn at run time); a missing or empty model leaves the rules' priors as they are,
 and so does the model for fact types its gold did not score.
 """
@@ -38,7 +39,7 @@ def features(fact, siblings: int = 1) -> dict[str, float]:
         words = [len(p.split()) for p in people]
         out["person_one_word"] = float(min(words) == 1)
         out["person_long"] = float(max(words) >= 5)
-    for name, how in sorted((getattr(fact, "cues", None) or {}).items()):
+    for name, how in sorted(fact.cues.items()):
         if how:
             # how an argument was found: in the office's own words, or guessed from the sentence or the host
             out[f"cue={t}.{name}={how}"] = 1.0
@@ -62,10 +63,12 @@ def probability(model: dict, feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def sibling_counts(facts) -> Counter:
-    """How many candidates each evidence span carries (a sentence that yields many facts is a list, or a
-    sentence the rules over-read)."""
-    return Counter((f.evidence.begin, f.evidence.end) if f.evidence else None for f in facts)
+def candidate_features(facts) -> list[dict[str, float]]:
+    """Every candidate's features, in order. Siblings: how many candidates share its evidence span (a
+    sentence that yields many facts is a list, or a sentence the rules over-read)."""
+    key = lambda f: (f.evidence.begin, f.evidence.end) if f.evidence else None  # noqa: E731
+    counts = Counter(key(f) for f in facts)
+    return [features(f, counts[key(f)]) for f in facts]
 
 
 def rescore(facts, model: dict | None = None) -> list:
@@ -73,11 +76,9 @@ def rescore(facts, model: dict | None = None) -> list:
     model = model if model is not None else load_model()
     if not model:
         return facts
-    counts = sibling_counts(facts)
     trained = set(model.get("types") or ())
-    for f in facts:
+    for f, feats in zip(facts, candidate_features(facts)):
         if trained and f.type not in trained:
             continue  # a type the gold never scored: its rule's prior is all there is to go on
-        key = (f.evidence.begin, f.evidence.end) if f.evidence else None
-        f.confidence = round(probability(model, features(f, counts[key])), 3)
+        f.confidence = round(probability(model, feats), 3)
     return facts
