@@ -273,15 +273,22 @@ def b_delegation_guest(ctx, m, masked, rule):
         ctx.meeting([frame["host"], guest], masked, rule, date=frame["date"], place=frame["place"])
 
 
+# where a list of attendees ends: the clause's next verb ("accompanied by A and B, called on C")
+_LIST_END = re.compile(r"\b(?:have|has|had|was|were|is|are|will|would|called|calls|met|meets|paid|pays|presented|"
+                       r"signed|held|said|says|flew|arrived|discussed|conveyed|handed|received|who|which)\b")
+
+
 def b_attended_list(ctx, m, masked, rule):
     frame = ctx.frames.get("award") or ctx.frames.get("ceremony")
     if frame is None:
         # a ceremony first named by who attended it ("The signing ceremony was attended by ...")
         kind = re.search(r"\b(signing|swearing-in|credentials?|oath-taking)\s+ceremony", masked.text, re.IGNORECASE)
-        if not kind:
-            return
-        frame = ctx.ceremony_frame(masked, f"{kind.group(1).lower()} ceremony")
-    for p in persons(ctx, masked, m.group("list")):
+        frame = ctx.ceremony_frame(masked, f"{kind.group(1).lower()} ceremony") if kind else ctx.attendance_frame(masked)
+    if frame is None:
+        return
+    listed = m.group("list")
+    end = _LIST_END.search(listed)
+    for p in persons(ctx, masked, listed[: end.start()] if end else listed):
         frame["attendees"].setdefault(p, (masked, rule))
 
 

@@ -16,6 +16,12 @@ from kg.model import FACT_TYPES
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:in|on)\s+the\s+day|(?:on\s+)?the\s+same\s+day|later\s+that\s+day)\b"
                       r"|^\s*(?:Later|Afterwards|Subsequently|Thereafter|After\s+the\s+(?:meeting|ceremony|talks|signing))\b", re.IGNORECASE)
 
+# what kind of event a report tells of, from its words: the ceremony its attendance cues speak of
+_CREDENCE = re.compile(r"\b(?:letters?\s+of\s+credence|credentials)\b", re.IGNORECASE)
+_SIGNING = re.compile(r"\b(?:signed|signing|inked)\b", re.IGNORECASE)
+_SWEARING = re.compile(r"\b(?:sworn|swearing|swore|oath)\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def _abbreviation_end() -> re.Pattern:
     gaz = gazetteer.load()
@@ -158,15 +164,40 @@ class Context:
             frame["award"] = award
         return frame
 
-    def ceremony_frame(self, masked, word: str) -> dict:
+    def ceremony_frame(self, masked, word: str, label: str | None = None, place=None, date=None) -> dict:
         """The article's non-award ceremony (credentials, signing, swearing-in): the first one named wins, as a
         report usually tells of one; place and date come from the sentence that introduces it."""
         cer = self.frames.get("ceremony")
         if cer is None:
-            cer = {"attendees": {}, "word": word, "place": self.sentence_place(masked),
-                   "date": self.sentence_date(masked), "evidence": masked}
+            cer = {"attendees": {}, "word": word, "label": label, "place": place or self.sentence_place(masked),
+                   "date": date or self.sentence_date(masked), "evidence": masked}
             self.frames["ceremony"] = cer
         return cer
+
+    def attendance_frame(self, masked) -> dict | None:
+        """The event an attendance cue ('X was also present', 'accompanied by X') speaks of: the award ceremony or
+        the ceremony already named, else the event the report has told so far (a credentials presentation, a
+        signing, a meeting or call), which becomes the ceremony people attend."""
+        frame = self.frames.get("award") or self.frames.get("ceremony")
+        if frame is not None:
+            return frame
+        told = {f.type for f in self.facts}
+        before = self.text[: masked.end]
+        cred = self.frames.get("cred")
+        if cred or "credentials_presented" in told or _CREDENCE.search(before):
+            cred = cred or {}
+            return self.ceremony_frame(masked, "credentials ceremony", place=cred.get("place"), date=cred.get("date"))
+        if "signed" in told or _SIGNING.search(before):
+            return self.ceremony_frame(masked, "signing ceremony")
+        if _SWEARING.search(before):
+            return self.ceremony_frame(masked, "swearing-in ceremony")
+        meetings = [f for f in self.facts if f.type == "meeting"]
+        if meetings:
+            last = meetings[-1].args
+            people = " and ".join(last["participants"])
+            return self.ceremony_frame(masked, "meeting", label=f"Meeting of {people}", place=last.get("place"),
+                                       date=last.get("date"))
+        return None
 
     def frame_date(self, frame, masked):
         if not frame.get("date"):

@@ -204,8 +204,8 @@ def d_witnessed(ctx, c: Clause, rule):
         return
     if event.lower_ == "signing":
         frame = ctx.frames.get("ceremony") or ctx.ceremony_frame(c.masked, "signing ceremony")
-    elif event.lower_ in ("ceremony", "investiture", "function", "event", "occasion"):
-        frame = ctx.frames.get("award") or ctx.frames.get("ceremony")
+    elif event.lower_ in ("ceremony", "investiture", "function", "event", "occasion", "meeting", "talks"):
+        frame = ctx.attendance_frame(c.masked)
     else:
         return
     if frame is None:
@@ -219,7 +219,7 @@ def d_present(ctx, c: Clause, rule):
     if c.verb.lower_ not in ("was", "were") or not any(t.lower_ == "present" and t.dep_ in ("acomp", "advmod", "attr")
                                                        for t in c.children(c.verb)):
         return
-    frame = ctx.frames.get("award") or ctx.frames.get("ceremony")
+    frame = ctx.attendance_frame(c.masked)
     if frame is None:
         return
     for p in c.persons(c.subject()):

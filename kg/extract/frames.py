@@ -69,7 +69,8 @@ def finish_frames(ctx: Context) -> None:
     elif cer.get("place") or cer.get("attendees"):
         # a ceremony or reception with no award conferred at it is still an event held somewhere
         word = ("investiture " if cer.get("investiture") and cer["word"] == "ceremony" else "") + cer["word"]
-        label = f"{word[0].upper()}{word[1:]}" + (f" at {cer['place']}" if cer.get("place") else "")
+        label = cer.get("label") or f"{word[0].upper()}{word[1:]}"
+        label += f" at {cer['place']}" if cer.get("place") else ""
         event = table.add(label, "Ceremony")
         for surface in cer.get("surfaces", []):
             table.alias(event, surface)

@@ -171,6 +171,12 @@ RULES: tuple[Rule, ...] = (
     Rule("meeting_the_two", 2, r"\b[Tt]he\s+two\s+(?P<noun>ministers|leaders|diplomats|envoys|officials|presidents|ambassadors)\s+(?:also\s+|later\s+|then\s+)?(?:met|held\s+(?:separate\s+)?talks|held\s+(?:a\s+)?(?:separate\s+)?meetings?)(?:\s+with\s+(?P<b>{AGENT}))?", "meeting_the_two", 0.7),
     Rule("attended_present", 2, r"{PERS:list}\s+(?:was|were)\s+(?:also\s+)?present\b", "attended_list", 0.75),
     Rule("attended_among_present", 2, r"(?:[Aa]mong those present|[Aa]lso present|[Pp]resent on the occasion)\s+(?:were|was)\s+(?P<list>.+)", "attended_list", 0.75),
+    # companions and hosts of the event told so far: "accompanied by A and B", "Present at the ceremony was A",
+    # "in the presence of A", "witnessed by A and B"
+    Rule("attended_accompanied", 2, r"\baccompanied\s+by\s+(?P<list>.+)", "attended_list", 0.7),
+    Rule("attended_present_fronted", 2, r"^\s*(?:Also\s+)?[Pp]resent\s+(?:at\s+the\s+[\w-]+|on\s+the\s+occasion|during\s+the\s+[\w-]+)?\s*(?:was|were)\s+(?P<list>.+)", "attended_list", 0.75),
+    Rule("attended_presence_of", 2, r"\bin\s+the\s+(?:august\s+)?presence\s+of\s+(?P<list>{PERS})", "attended_list", 0.7),
+    Rule("attended_witnessed_by", 2, r"\bwitnessed\s+by\s+(?P<list>{PERS})", "attended_list", 0.7),
     Rule("attended_ceremony", 2, r"{PERS:list}{NEAR}\battended\s+the\s+(?:[\w-]+\s+)?(?:ceremony|function|event)", "attended_list", 0.75),
     Rule("located_in_comma", 2, r"{VEN:place},\s+{GPE:in}(?!\w)", "located_in", 0.75),
     Rule("located_in_body", 2, r"\b(?:at|held at)\s+(?:the\s+)?{ORG:place}\s+in\s+{GPE:in}", "located_in_body", 0.7),
