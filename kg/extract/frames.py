@@ -111,3 +111,28 @@ def held_at_places(ctx: Context, facts) -> None:
             if f.type in PLACED_TYPES and not f.args.get("place") and f.evidence and previous <= f.evidence.begin < start:
                 f.args["place"] = place
         previous = start
+
+
+_VISIT_TO = re.compile(r"\b(?:(?:official|state|working|goodwill|two-day|three-day|\w+-day)\s+)?(?:visit|visits|trip|tour)\s+to\s+(?:the\s+)?",
+                       re.IGNORECASE)
+
+
+def meeting_places(ctx: Context, facts) -> None:
+    """A meeting the sentence does not place happened where the report's visit went ('on a visit to Laos ...
+    During the visit, A met B'), else where the report's previous meeting did: a report tells of one trip."""
+    visits = []
+    for m in _VISIT_TO.finditer(ctx.text):
+        where = next((x for x in ctx.mentions_all if x.start == m.end() and x.kind in ("CTY", "GPE")
+                      and not x.extra.get("ref")), None)
+        if where is not None:
+            visits.append((m.start(), ctx.place(where)))
+    placed = []
+    for f in sorted((f for f in facts if f.type == "meeting" and f.evidence), key=lambda f: f.evidence.begin):
+        if f.args.get("place"):
+            placed.append(f.args["place"])
+            continue
+        visit = [p for start, p in visits if start < f.evidence.end and p]
+        if visit:
+            f.args["place"] = visit[-1]
+        elif placed:
+            f.args["place"] = placed[-1]

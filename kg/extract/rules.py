@@ -30,6 +30,12 @@ MACROS = {
     # one or more coordinated people, each possibly titled or in apposition, or "his <demonym> counterpart(,) X"
     "PERS": ITEM + r"(?:(?:,\s*(?:and\s+)?|,?\s+and\s+|\s*&\s*)" + ITEM + r")*",
     "NEAR": r"(?:(?!«PER)[^.;])*?",
+    # what people do when they meet: "met (with)", "held (bilateral) talks with", "had a friendly talk with",
+    # "paid a courtesy call on", "talked to", "welcomed"
+    "MEET": (r"(?:also\s+)?(?:met(?:\s+and\s+had\s+(?:a\s+)?(?:[\w-]+\s+)?talks?)?(?:\s+with)?|meets(?:\s+with)?|called\s+on|calls\s+on"
+             r"|(?:held|holds|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:talks?|meetings?|discussions?|consultations|conversation|audience)\s+with"
+             r"|(?:talked|spoke|speaks|talks)\s+(?:to|with)|welcomed|welcomes"
+             r"|paid\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:courtesy|farewell|introductory|official)\s+(?:call|visit)\s+(?:on|to))"),
     "ANY": r"[^.;]*?",
     # "the insignia of Chevalier of the", "the rank of Knight Commander in the": an order's grade before its name
     "GRADE": lambda: (r"(?:(?:insignia|rank|grade|title)\s+of\s+(?:an?\s+|the\s+)?)?(?:(?:"
@@ -138,7 +144,11 @@ RULES: tuple[Rule, ...] = (
     Rule("envoys_were", 2, r"(?:diplomats|envoys|ambassadors)\b{ANY}\bwere\s+(?P<list>.+)", "envoy_list", 0.75),
     # --- meetings ----------------------------------------------------------------------------------
     Rule("meeting_called_on", 2, r"{PER:a}{NEAR}\bcalled on\s+(?P<b>{AGENT})", "meeting", 0.8),
-    Rule("meeting_met", 2, r"{PER:a}{NEAR}\b(?:met|met with|held talks with|held a meeting with|meets|holds talks with)\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.8),
+    Rule("meeting_met", 2, r"{PER:a}{NEAR}\b{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.8),
+    Rule("meeting_pronoun", 2, r"^\s*(?:[A-Z][\w ,]{0,30},\s+)?(?:He|She)\s+(?:also\s+|later\s+|then\s+|separately\s+)?{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting_pronoun", 0.7),
+    Rule("meeting_delegation_led", 2, r"{PER:a}{NEAR}\b{MEET}\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?delegation,?\s+(?:led|headed)\s+by\s+(?P<b>{AGENT})", "meeting_leader", 0.75),
+    Rule("meeting_led_delegation_met", 2, r"delegation,?\s+(?:led|headed)\s+by\s+(?:the\s+)?(?:«OFF\d+»,?\s+)?{PER:a}{ANY}\b(?:met|met\s+with|held\s+talks\s+with|called\s+on)\s+(?P<b>{PERS})", "meeting_leader", 0.7),
+    Rule("meeting_call_from", 2, r"{PER:a}{NEAR}\breceived\s+(?:a\s+)?(?:courtesy|farewell|introductory)\s+(?:call|visit)\s+(?:from|by)\s+(?:the\s+)?(?:visiting\s+)?(?P<b>{AGENT})", "meeting", 0.75),
     Rule("meeting_each_called_on", 2, r"\b(?:each|every|all)\s+(?:of the\s+)?(?:ambassadors?|envoys?|diplomats?|«OFF\d+»){ANY}\b(?:call|called|calls)\s+on\s+(?:the\s+)?(?P<b>{AGENT})", "meeting_each_envoy", 0.7),
     Rule("delegation_received", 2, r"{PER:host}{ANY}\breceived\s+(?:a|the|two)?\s*{ANY}\bdelegations?", "delegation_host", 0.75),
     Rule("delegation_received_by", 2, r"delegations?{ANY}\b(?:were|was)\s+received{ANY}\bby\s+{PER:host}", "delegation_host", 0.75),
@@ -167,7 +177,7 @@ RULES: tuple[Rule, ...] = (
     Rule("oath_administered", 2, r"(?P<a>{AGENT}){NEAR}\badministered\s+the\s+oath(?:\s+of\s+office)?\s+to\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+?)s?,\s+{PERS:people}", "sworn_in", 0.75),
     Rule("credentials_list", 2, r"{PERS:people}\s+(?:presented|handed over|submitted)\s+(?:their|his|her)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_list", 0.85),
     Rule("meeting_received", 2, r"{PER:a}{NEAR}\breceived\s+(?:the\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.75),
-    Rule("meeting_pair", 2, r"{PERS:people},?\s+(?:also\s+|later\s+|jointly\s+)?(?:met|held talks|held a meeting|co-chaired)\b(?!\s+with)", "meeting_pair", 0.75),
+    Rule("meeting_pair", 2, r"{PERS:people},?\s+(?:also\s+|later\s+|jointly\s+)?(?:met|(?:held|had)\s+(?:a\s+)?(?:[\w-]+\s+)?(?:talks|meeting|discussions?|conversation)|co-chaired|talked)\b(?!\s+with)", "meeting_pair", 0.75),
     Rule("meeting_the_two", 2, r"\b[Tt]he\s+two\s+(?P<noun>ministers|leaders|diplomats|envoys|officials|presidents|ambassadors)\s+(?:also\s+|later\s+|then\s+)?(?:met|held\s+(?:separate\s+)?talks|held\s+(?:a\s+)?(?:separate\s+)?meetings?)(?:\s+with\s+(?P<b>{AGENT}))?", "meeting_the_two", 0.7),
     Rule("attended_present", 2, r"{PERS:list}\s+(?:was|were)\s+(?:also\s+)?present\b", "attended_list", 0.75),
     Rule("attended_among_present", 2, r"(?:[Aa]mong those present|[Aa]lso present|[Pp]resent on the occasion)\s+(?:were|was)\s+(?P<list>.+)", "attended_list", 0.75),

@@ -88,6 +88,7 @@ def title_mentions(text: str) -> list:
                 extra["remit"] = folio.group("remit")
                 end = folio.end()
         out.append(Mention(m.start(), end, "TTL", surface, office, extra))
+    out = _composed(text, out)
     # misspelt titles: a capitalised pair close to a known title ("Vise Minister", "Second Secratary");
     # pairs overlap ("IDCPC Vise", "Vise Minister"), hence the lookahead
     for m in re.finditer(rf"\b(?=({CAP}\s+{CAP})\b)", text):
@@ -101,4 +102,28 @@ def title_mentions(text: str) -> list:
             if any(names.canonical_office(w) or w.lower() in ("vice", "deputy", "second", "first", "third", "assistant") for w in words):
                 out = [o for o in out if not (m.start() < o.end and o.start < m.end())]  # the pair replaces "Minister"
                 out.append(Mention(m.start(), m.end(), "TTL", m.group(0), office, {"corrected": True}))
+    return out
+
+
+# rank words that make another office of a title ("First Deputy Prime Minister", "Deputy Consul General")
+_RANK_PREFIX = re.compile(r"(?<![\w-])((?:(?:First|Second|Deputy|Vice|Assistant|Associate|Principal|Senior|Executive)\s+)+)$")
+_TO_THE = re.compile(r"\s+to\s+the\s+$")
+
+
+def _composed(text: str, found: list) -> list:
+    """Titles built from titles: a rank word before one ("First Deputy Prime Minister"), and an office held
+    to another office's holder ("Secretary to the President", "Adviser to the Prime Minister"): the whole
+    phrase is the office, and the second title names no one."""
+    heads = gazetteer.load().head_offices
+    out = []
+    for m in sorted(found, key=lambda x: x.start):
+        prefix = _RANK_PREFIX.search(text, max(0, m.start - 40), m.start)
+        if prefix and m.surface[:1].isupper() and not m.extra.get("remit"):
+            m = Mention(prefix.start(1), m.end, "TTL", text[prefix.start(1):m.end], prefix.group(1) + m.value, dict(m.extra))
+        prev = out[-1] if out else None
+        if prev is not None and m.value in heads and not prev.extra.get("remit") \
+                and _TO_THE.fullmatch(text, prev.end, m.start):
+            out[-1] = Mention(prev.start, m.end, "TTL", text[prev.start:m.end], f"{prev.value} to the {m.value}", {})
+            continue
+        out.append(m)
     return out
