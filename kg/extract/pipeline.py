@@ -122,17 +122,24 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
         if key not in seen:
             seen.add(key)
             out.append(f)
-    # a holds_office fact that another says more about (same person and office) is dropped
+    # a fact that another of its kind says more about is dropped: an office holding with the same person and
+    # office, a meeting of the same people told again without its date ("The Prime Minister welcomed the envoy")
     keep = []
     for f in out:
-        if f.type == "holds_office":
-            richer = [g for g in out if g is not f and g.type == "holds_office" and g.args["person"] == f.args["person"]
-                      and g.args["office"] == f.args["office"] and all(g.args.get(k) == v for k, v in f.args.items())
-                      and len(g.args) > len(f.args)]
+        if f.type in _SAME_WHEN:
+            same = _SAME_WHEN[f.type]
+            richer = [g for g in out if g is not f and g.type == f.type and same(f, g)
+                      and all(g.args.get(k) == v for k, v in f.args.items()) and len(g.args) > len(f.args)]
             if richer:
                 continue
         keep.append(f)
     return keep
+
+
+_SAME_WHEN = {
+    "holds_office": lambda f, g: g.args["person"] == f.args["person"] and g.args["office"] == f.args["office"],
+    "meeting": lambda f, g: sorted(g.args["participants"]) == sorted(f.args["participants"]),
+}
 
 
 def extract_article(article: Article, model: str | None = None, score: bool = True,
