@@ -173,7 +173,8 @@ def _the_two(ctx, c: Clause) -> list[str]:
 def d_credentials(ctx, c: Clause, rule):
     """'X presented her credentials / letter of credence to P at VENUE on DAY'."""
     objs = c.children(c.verb, {"dobj"})
-    if not any(t.lower_ == "credentials" for t in objs) and not any(t.lower_ == "credence" for t in c.tokens):
+    if not any(t.lower_ in ("credentials", "credential", "copy", "copies") for t in objs) \
+            and not any(t.lower_ in ("credence", "credentials", "credential") for t in c.tokens):
         return
     envoys = c.subject_persons()
     to = [p for t in c.preps({"to"}) for p in c.persons(t)]

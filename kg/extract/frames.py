@@ -136,3 +136,18 @@ def meeting_places(ctx: Context, facts) -> None:
             f.args["place"] = visit[-1]
         elif placed:
             f.args["place"] = placed[-1]
+
+
+DATED_TYPES = ("credentials_presented", "meeting", "award_conferral", "signed")
+
+
+def event_dates(facts) -> None:
+    """An event whose sentence states no date takes the one date the report gives its other events of that
+    kind: one credentials ceremony or signing, told over several sentences ("Marcos also received the
+    credentials of ...")."""
+    for kind in DATED_TYPES:
+        same = [f for f in facts if f.type == kind]
+        dated = {f.args["date"] for f in same if f.args.get("date")}
+        if len(dated) == 1:
+            for f in same:
+                f.args.setdefault("date", next(iter(dated)))

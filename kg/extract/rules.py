@@ -91,7 +91,8 @@ def _compiled(pattern: str) -> re.Pattern:
 
 CONFER = r"(?:conferred|confers|bestowed|bestows|awarded|awards|presented|presents|decorated|handed over|gave|conferring)"
 PASSIVE = r"(?:was|were|has been|have been|had been|is|are)\s+(?:formally\s+)?(?:decorated with|awarded|presented with|conferred with|conferred|given|honou?red with)"
-CREDENCE = r"(?:letters? of credence|credentials)"
+# "his credentials", "a copy of her credentials", "copies of their letters of credence", "the credential"
+CREDENCE = r"(?:(?:a\s+)?cop(?:y|ies)\s+of\s+(?:his|her|their|the)\s+)?(?:letters? of credence|credentials?|credential letters?)"
 # "over 70 million members", "eight (8) Bureaus", "four «OFF»" (a plural title): not after "the" (a definite
 # "the four corners" is not a count), not inside a word or a number, not part of a name ("COVID 19 masks")
 QUANTITY = (rf"(?<![\w.,«])(?<![Tt]he )(?<![A-Z]{{2}} )(?<!» )(?:(?P<cmp>{q.COMPARATOR})\s+)?(?P<num>{q.NUMBER})(?:\s*\(\d[\d,.]*\))?"
@@ -133,7 +134,9 @@ RULES: tuple[Rule, ...] = (
     Rule("award_on_behalf", 2, r"(?:on behalf of|on the authority of|in the name of)\s+(?:the\s+)?(?P<agent>{AGENT}|{CTY})", "award_behalf", 0.8),
     Rule("award_ceremony_place", 2, r"(?P<surface>(?:[Ss]pecial\s+)?(?:[Ii]nvestiture\s+)?(?P<word>[Cc]eremony|[Rr]eception|[Ff]unction)),?\s+(?:was\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+)?{WHERE:place}", "award_place", 0.7),
     # --- credentials ----------------------------------------------------------------------------------
-    Rule("credentials_presented", 2, r"{PER:per}{NEAR}\b(?:presented|presents|handed|hands|submitted|submits|handed over)\s+(?:his|her|their)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials", 0.85),
+    Rule("credentials_presented", 2, r"{PER:per}{NEAR}\b(?:presented|presents|handed|hands|submitted|submits|handed over|handed in)\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+)?(?:his|her|their|the)\s+" + CREDENCE + r"(?:\s+in\s+person)?\s+to\s+(?:the\s+)?(?P<agent>{AGENT})", "credentials", 0.85),
+    # "P received from Mr X Letters of Credence accrediting him as ...": the receiver first, the envoy after "from"
+    Rule("credentials_received_from", 2, r"(?P<agent>{AGENT}){NEAR}\b(?:received|receives|accepted)\s+from\s+{PER:per},?\s+(?:the\s+)?" + CREDENCE, "credentials", 0.8),
     Rule("credentials_plural", 2, r"(?P<title>«OFF\d+»)\s+from\s+{ANY}\b(?:presented|handed|submitted)\s+(?:their\s+)?" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_group", 0.8),
     # "P received / accepted the credentials (letters of credence) of the new Ambassador of X, A, and ...": the
     # envoys are listed there, or in the next sentence ("Among them were ...")
