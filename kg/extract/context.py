@@ -181,6 +181,12 @@ class Context:
         frame = self.frames.get("award") or self.frames.get("ceremony")
         if frame is not None:
             return frame
+        frame = self._told_frame(masked)
+        if frame is not None:
+            frame["how"] = "told"  # a cue for the scorer: inferred, not named
+        return frame
+
+    def _told_frame(self, masked) -> dict | None:
         told = {f.type for f in self.facts}
         before = self.text[: masked.end]
         cred = self.frames.get("cred")

@@ -62,7 +62,8 @@ def finish_frames(ctx: Context) -> None:
             people.setdefault(presented_by, next(iter(frame["recipients"].values())))
         people.update({k: v for k, v in frame["attendees"].items() if k not in people})
         for p, (masked, rule) in people.items():
-            ctx.add_fact("attended", {"person": p, "event": ceremony}, masked, 0.7, "attended_" + rule.name)
+            ctx.add_fact("attended", {"person": p, "event": ceremony}, masked, 0.7, "attended_" + rule.name,
+                         cues={"event": "named"})
         # the sentence announcing the ceremony is its best evidence; else the conferral's
         first = cer.get("evidence") or next(iter(frame["recipients"].values()))[0]
         ctx.add_fact("event_held", {"event": ceremony, "date": frame.get("date"), "place": place}, first, 0.6, "ceremony_frame")
@@ -77,7 +78,9 @@ def finish_frames(ctx: Context) -> None:
         ctx.add_fact("event_held", {"event": event, "date": cer.get("date"), "place": cer["place"]},
                      cer["evidence"], 0.6, "ceremony_held")
         for p, (masked, rule) in cer["attendees"].items():
-            ctx.add_fact("attended", {"person": p, "event": event}, masked, 0.7, "attended_" + rule.name)
+            # an event the report named ("the ceremony"), or one inferred from what it told (a meeting)
+            ctx.add_fact("attended", {"person": p, "event": event}, masked, 0.7, "attended_" + rule.name,
+                         cues={"event": cer.get("how", "named")})
     cred = ctx.frames.get("cred")
     if cred:
         for envoy, (masked, rule) in cred["envoys"].items():
