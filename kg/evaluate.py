@@ -15,7 +15,9 @@ Matching rules (the same for every article, no special cases):
   a status word (acting, former, outgoing, incoming, interim, -designate: the holding's status argument) are
   removed from both ("Ambassador to China" ~ "Ambassador"): reviewed files and gold differ on that habit.
 - Events (ceremonies) are descriptive labels: they agree when their normalised token sets overlap
-  (rapidfuzz token_set_ratio >= 80).
+  (rapidfuzz token_set_ratio >= 80). Signed documents too, when both names have two words or more ("MoU on
+  Political Consultations" ~ "Memorandum of Understanding (MoU) on Political Consultations"; a bare
+  "Agreement" names no particular document).
 - Participants (lists) agree as sets. Dates agree when equal ISO strings.
 - founded: organisation and date (ISO string) must agree.
 - event_held: the event agrees as ceremonies do (fuzzy), date and place as above (place as an entity).
@@ -80,6 +82,13 @@ def _office_core(value: str) -> str:
     # holding's status is its own argument, so "Acting Minister" is the office "Minister" held as acting
     core = re.sub(r"\bthe ", "", re.sub(r" to [a-z ]+$", "", norm(value)))
     return re.sub(r"^(?:acting|former|outgoing|incoming|interim) | designate\b", "", core).strip()
+
+
+def _document_match(gold, pred) -> bool:
+    # a document's name is descriptive too: where it ends is style ("the Border Cooperation Protocol" or
+    # "... between the two Defence Ministries"); a bare head noun ("Agreement") names no particular one
+    g, p = norm(gold), norm(pred)
+    return min(len(g.split()), len(p.split())) >= 2 and fuzz.token_set_ratio(g, p) >= 80
 
 
 def _measure_words(value) -> list[str]:
@@ -188,6 +197,8 @@ def _value_match(resolver: Resolver, ftype: str, arg: str, gold, pred) -> bool:
         return norm(gold) == norm(pred)
     if spec is not None and set(spec.kinds) <= {"Event", "Ceremony"}:
         return fuzz.token_set_ratio(norm(gold), norm(pred)) >= 80
+    if spec is not None and set(spec.kinds) == {"Document"}:
+        return resolver.same(gold, pred) or _document_match(gold, pred)
     if arg == "office":
         return resolver.same(gold, pred) or _office_core(gold) == _office_core(pred)
     return resolver.same(gold, pred)

@@ -134,6 +134,12 @@ class Context:
     # --- dates and places of a sentence ---------------------------------------------------------------
     def sentence_date(self, masked) -> str | None:
         text = self.text[masked.start:masked.end]
+        line = layout.dateline(self.text)
+        if line and masked.start <= line.start < masked.end:
+            # the dateline's date is when the report was filed; a date the sentence states says when it happened
+            found = dates.find_date(self.text[line.end:masked.end], self.published)
+            if found:
+                return found
         found = dates.find_date(text, self.published)
         if found or not SAME_DAY.search(text):
             return found
