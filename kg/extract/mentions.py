@@ -205,7 +205,24 @@ def find(doc, text: str) -> list[Mention]:
             cands.append(Mention(s0, e0, "PER", text[s0:e0]))
     cands = spans.titles_over_orgs(cands, titles)
     cands.extend(spans.widen_people(doc, text, cands))
+    cands = [m for m in cands if m.kind != "PER" or _name_like(m.surface)]
     return spans.fold_remits(_settle(_headline_people(text, cands)))
+
+
+def _name_like(surface: str) -> bool:
+    """Not a name: an honorific or rank cut off by a sentence split ('Amb.', 'Rt.', 'Dr'), or post-nominal
+    letters alone ('AC DSC', 'MP')."""
+    gaz = gazetteer.load()
+    bare = surface.strip(" .,")
+    if bare.lower() in _HONORIFIC_WORDS() or bare in gaz.ranks or bare + "." in gaz.ranks:
+        return False
+    words = bare.split()
+    return not all(w.isupper() and len(w.strip(".")) <= 4 for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _HONORIFIC_WORDS() -> frozenset:
+    return frozenset(h.strip(".").lower() for h in gazetteer.load().honorifics)
 
 
 def _headline_people(text: str, cands: list[Mention]) -> list[Mention]:

@@ -18,8 +18,14 @@ _GLUE = re.compile(r"(?<=[a-z\u00df-\u00ff]{2})(?=[A-Z\u00c0-\u00de][a-z\u00df-\
 _GLUE_EXCEPT = re.compile(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z]")
 
 
+# letters that are not a base letter plus a diacritic, so NFKD leaves them whole (Vietnamese Đặng, Polish
+# Łukasz, Danish Søren): folded by hand, one letter for one, so that no name loses a letter
+_LETTERS = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l",
+                          "Ħ": "H", "ħ": "h", "ı": "i", "Ŧ": "T", "ŧ": "t"})
+
+
 def ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
 
 
 def fold_chars(text: str) -> str:
@@ -30,7 +36,7 @@ def fold_chars(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
-    base = unicodedata.normalize("NFKD", c)[:1]
+    base = unicodedata.normalize("NFKD", c.translate(_LETTERS))[:1]
     return base if base.isascii() and base.isalpha() and c.isalpha() else c
 
 
