@@ -245,7 +245,12 @@ def b_envoy_list(ctx, m, masked, rule):
             ctx.envoy_office(per, frame.get("title") or "Ambassador", sender, masked, rule)
 
 
+_COMPANION = re.compile(r"\baccompanied\s+by\s+[^.;]*$")
+
+
 def b_meeting(ctx, m, masked, rule):
+    if _COMPANION.search(masked.text, 0, m.start("a")):
+        return  # "A, accompanied by B, called on C": B came along; A's meeting is read by meeting_accompanied
     a = person(ctx, masked, m.group("a"))
     b = agent(ctx, masked, m.group("b"))
     if a and b and a != b and ctx.table.entities[b].kind == "Person":

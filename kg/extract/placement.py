@@ -10,6 +10,7 @@ from collections import Counter
 
 from kg.extract import builders, gazetteer, layout, orgs
 
+_COUNTERPART = re.compile(r"\s+counterparts?\b")
 PLACE_LEAD = re.compile(r"\b(?:at|in)\s+(?:the\s+|(?:his|her|their|its)\s+(?:official\s+)?(?:residence|office|home)\s+in\s+)?$")
 
 
@@ -143,8 +144,8 @@ def _free_countries(masked, tag, capitals: bool = True) -> list[str]:
     taken |= {parts.get("to") for parts in masked.offices.values()}
     out = []
     for ph, m in masked.refs.items():
-        if ph in taken:
-            continue
+        if ph in taken or _COUNTERPART.match(masked.text, masked.text.find(ph) + len(ph)):
+            continue  # "his Iranian counterpart": the counterpart's country, not the speaker's
         if m.kind in ("CTY", "DEM"):
             out.append(m.value)
         elif capitals and m.kind == "GPE" and m.value.lower() in gaz.capitals \
@@ -169,8 +170,12 @@ def host_country(ctx, mentions) -> str | None:
     # nothing of where the report is
     if len(found) == 1:
         return found.pop()
-    # else the country the report names most, the first named of those tied
+    # else the country the report names most, the first named of those tied, leaving out the countries
+    # envoys are of ("the Ambassador of Vietnam called on ..."): an envoy serves away from home
+    senders = _envoy_senders(ctx.text, gaz)
     named = [m.value for m in sorted(mentions, key=lambda m: m.start) if m.kind in ("CTY", "DEM")]
+    if senders:
+        named = [c for c in named if c not in senders]
     if not named:
         # a report that names no country at all, only its capital ("at State House, Nairobi")
         named = [gaz.capitals[m.value.lower()] for m in sorted(mentions, key=lambda m: m.start)
@@ -180,3 +185,20 @@ def host_country(ctx, mentions) -> str | None:
         return None
     top = max(counts.values())
     return next(c for c in named if counts[c] == top)
+
+
+_SENDER = re.compile(r"\b(?:ambassador|envoy|high commissioner|charg[eé] d'affaires)s?(?:-designate)?\s+of\s+(?:the\s+)?"
+                     r"([A-Z][\w]+(?:\s+[A-Z][\w]+){0,3})", re.IGNORECASE)
+
+
+def _envoy_senders(text: str, gaz) -> set[str]:
+    """Countries the report's envoys are of: 'Ambassador of Vietnam', 'High Commissioner of the Maldives'."""
+    found = set()
+    for m in _SENDER.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k]).lower()
+            if name in gaz.country_names:
+                found.add(gaz.country_names[name])
+                break
+    return found

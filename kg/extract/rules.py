@@ -102,7 +102,7 @@ FOUNDED = r"(?:founded|established|set up|created|formed)"
 RULES: tuple[Rule, ...] = (
     # --- offices -----------------------------------------------------------------------------------
     Rule("office_title_before_name", 1, r"{OFF:off}\s+{PER:per}", "office", 0.9),
-    Rule("office_before_apposition", 1, r"{OFF:off},\s+{PER:per}(?=[,.;]|\s+(?:was|is|has|had|who)\b)", "office", 0.85),
+    Rule("office_before_apposition", 1, r"{OFF:off},\s+{PER:per}(?=[,.;]|\s+(?:was|is|has|had|have|who|accompanied|along)\b)", "office", 0.85),
     Rule("office_apposition", 1, r"{PER:per},\s+(?:(?:who|which)\s+(?:is|was)\s+)?(?:also\s+)?(?:the\s+|a\s+|an\s+)?{OFF:off}(?!\s*«PER)", "office", 0.85),
     Rule("office_copula", 1, r"{PER:per}\s+(?:is|was|has been|has served as|serves as|served as|previously served as|also serves as|had served as|is also)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:outgoing|current|former)\s+)?{OFF:off}", "office", 0.85),
     Rule("office_who_copula", 1, r"{PER:per}{NEAR},?\s+who\s+(?:is\s+also|is|also\s+serves\s+as|serves\s+as)\s+(?:the\s+)?{OFF:off}", "office", 0.75),
@@ -148,6 +148,8 @@ RULES: tuple[Rule, ...] = (
     # --- meetings ----------------------------------------------------------------------------------
     Rule("meeting_called_on", 2, r"{PER:a}{NEAR}\bcalled on\s+(?P<b>{AGENT})", "meeting", 0.8),
     Rule("meeting_met", 2, r"{PER:a}{NEAR}\b{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.8),
+    # "A, accompanied by B and C, called on D": the companions do not meet D in A's place
+    Rule("meeting_accompanied", 2, r"{PER:a},?\s+(?:was\s+)?accompanied\s+by\s+[^.;]*?\b{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.75),
     Rule("meeting_pronoun", 2, r"^\s*(?:[A-Z][\w ,]{0,30},\s+)?(?:He|She)\s+(?:also\s+|later\s+|then\s+|separately\s+)?{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting_pronoun", 0.7),
     Rule("meeting_delegation_led", 2, r"{PER:a}{NEAR}\b{MEET}\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?delegation,?\s+(?:led|headed)\s+by\s+(?P<b>{AGENT})", "meeting_leader", 0.75),
     Rule("meeting_led_delegation_met", 2, r"delegation,?\s+(?:led|headed)\s+by\s+(?:the\s+)?(?:«OFF\d+»,?\s+)?{PER:a}{ANY}\b(?:met|met\s+with|held\s+talks\s+with|called\s+on)\s+(?P<b>{PERS})", "meeting_leader", 0.7),
