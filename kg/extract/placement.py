@@ -187,8 +187,8 @@ def host_country(ctx, mentions) -> str | None:
     return next(c for c in named if counts[c] == top)
 
 
-_SENDER = re.compile(r"\b(?:ambassador|envoy|high commissioner|charg[eé] d'affaires)s?(?:-designate)?\s+of\s+(?:the\s+)?"
-                     r"([A-Z][\w]+(?:\s+[A-Z][\w]+){0,3})", re.IGNORECASE)
+_SENDER = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Cc]harg[eé] d'[Aa]ffaires)s?(?:-designate)?\s+of\s+(?:the\s+)?"
+                     r"([A-Z][\w]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w]+){0,4})")
 
 
 def _envoy_senders(text: str, gaz) -> set[str]:
@@ -196,9 +196,9 @@ def _envoy_senders(text: str, gaz) -> set[str]:
     found = set()
     for m in _SENDER.finditer(text):
         words = m.group(1).split()
-        for k in range(len(words), 0, -1):
-            name = " ".join(words[:k]).lower()
-            if name in gaz.country_names:
-                found.add(gaz.country_names[name])
-                break
+        # the longest country name in the phrase: 'Vietnam', 'the Maldives', 'the Republic of India'
+        spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)), key=lambda x: x[0] - x[1])
+        name = next((" ".join(words[i:j]).lower() for i, j in spans if " ".join(words[i:j]).lower() in gaz.country_names), None)
+        if name:
+            found.add(gaz.country_names[name])
     return found
