@@ -37,4 +37,23 @@ def b_award_received(ctx, m, masked, rule):
             frame.setdefault("place", place)
 
 
+
+
+def b_award_past_recipients(ctx, m, masked, rule):
+    """'Other recipients of the order include A, B and C': each listed person received the award the report is
+    about (the award named in this sentence, else the report's), at another time: the conferral has no giver,
+    date or place of the report's own ceremony."""
+    named = [r for r in masked.refs.values() if r.kind == "AWD" and r.value]
+    frame = ctx.frames.get("award")
+    award = named[0].value if named else (frame or {}).get("award")
+    if not award:
+        return
+    award = ctx.table.add(award, "Award")
+    listed = m.group("list")
+    end = builders._LIST_END.search(listed)
+    for p in persons(ctx, masked, listed[: end.start()] if end else listed):
+        if frame is None or p not in frame["recipients"]:
+            ctx.add_fact("award_conferral", {"award": award, "recipient": p}, masked, rule.confidence, rule.name)
+
+
 builders.BUILDERS.update({name[2:]: fn for name, fn in list(globals().items()) if name.startswith("b_")})

@@ -127,6 +127,8 @@ RULES: tuple[Rule, ...] = (
     Rule("award_received", 2, r"{PERS:rec}\s+(?:received|receives|accepted)\s+(?:the\s+)?{GRADE}{AWD:award}"
          r"(?:\s*\([^)]*\))?(?:\s+at\s+(?:the\s+)?{WHERE:place})?", "award_received", 0.8),
     Rule("award_recipients_were", 2, r"[Tt]he\s+(?:recipients|awardees|honourees)\s+(?:were|are)\s+{PERS:rec}", "award_recipients", 0.8),
+    # earlier holders of the award: "Other recipients include A and B", "... has been presented to figures including A"
+    Rule("award_past_recipients", 2, r"\b(?:recipients|awardees|honou?rees|laureates|dignitaries|figures|personalities|leaders|holders)\b{ANY}\b(?:include|includes|included|including|have\s+included|such\s+as)\s+(?P<list>.+)", "award_past_recipients", 0.6),
     Rule("award_presented_by", 2, r"{AWD:award}{ANY}\b(?:was|were)\s+(?:handed over|presented|conferred|given){ANY}\bby\s+(?P<agent>{AGENT})", "award_presenter", 0.8),
     Rule("award_present_to", 2, r"(?P<agent>{AGENT}){NEAR}\b(?:presented|handed over|gave)\s+(?:the\s+)?(?:insignia\s+of\s+(?:the\s+)?)?{AWD:award}(?:\s*\([^)]*\))?\s+to\s+{PERS:rec}", "award_presenter_to", 0.8),
     Rule("award_passive_on", 2, r"{AWD:award}\s+(?:was|were|has been|had been)\s+(?:conferred|bestowed)\s+(?:up)?on\s+{PERS:rec}(?:{ANY}\bby\s+(?:the\s+)?(?P<agent>{AGENT}|{ORG}))?", "award_passive", 0.8),
