@@ -12,14 +12,12 @@ from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import InputError
 from kg.namespaces import ID, PREFIXES, query_namespaces
-from kg.paths import project_path
-
-CQ_FOLDER = "ontology/cq"
+from kg.paths import ontology_folder
 
 
 def competency_questions() -> dict[str, Path]:
     """Competency questions by name: '01-offices' and its short form 'offices' both work."""
-    folder = project_path(CQ_FOLDER)
+    folder = ontology_folder() / "cq"
     found = {}
     for path in sorted(folder.glob("*.rq")):
         found[path.stem] = path
