@@ -38,6 +38,7 @@ def resolve_query(query: str) -> tuple[str, str]:
     questions = competency_questions()
     if query in questions:
         return questions[query].read_text(encoding="utf-8"), str(questions[query])
+    check_query(query, "the command line")  # an update such as LOAD gets its own message
     if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         raise InputError(
             f"{query!r} is neither SPARQL, a .rq file, nor a competency question; known questions: "
