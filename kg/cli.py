@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "kg.commands.query",
     "kg.commands.validate",
     "kg.commands.view",
+    "kg.commands.export",
     "kg.commands.serve",
     "kg.commands.extract",
     "kg.commands.eval",

@@ -71,7 +71,7 @@ _INTEGER_SUBTYPES = {XSD[name] for name in (
 
 
 @lru_cache(maxsize=1)
-def _declared_integer_subtypes() -> dict:
+def declared_integer_subtypes() -> dict:
     """property -> the integer subtype the shapes require of its values."""
     from kg.paths import ontology_file
 
@@ -86,7 +86,7 @@ def _declared_integer_subtypes() -> dict:
 
 def restore_datatypes(graph: Graph) -> Graph:
     """Give integer values back the subtype the shapes declare for their property (see above)."""
-    declared = _declared_integer_subtypes()
+    declared = declared_integer_subtypes()
     for predicate, datatype in declared.items():
         for subject, value in list(graph.subject_objects(predicate)):
             if isinstance(value, Literal) and value.datatype == XSD.integer:
