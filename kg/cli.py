@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "kg.commands.view",
     "kg.commands.export",
     "kg.commands.serve",
+    "kg.commands.push",
     "kg.commands.extract",
     "kg.commands.eval",
     "kg.commands.calibrate",

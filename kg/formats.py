@@ -65,7 +65,6 @@ def sorted_quads(source) -> list:
 
 def sorted_triples(source) -> list:
     """The union of the source's graphs as sorted, distinct pyoxigraph Triples."""
-
     unique = {str(q.triple): q.triple for q in sorted_quads(source)}
     return [unique[key] for key in sorted(unique, key=lambda k: (str(unique[k].subject), str(unique[k].predicate),
                                                                 str(unique[k].object)))]
