@@ -216,3 +216,19 @@ def test_other_paths_and_methods(endpoint):
 def test_a_missing_store_is_one_line_exit_2(kg, tmp_path):
     result = kg("serve", "--store", str(tmp_path / "none"), "--port", "0")
     assert result.returncode == 2 and "no such store" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_rebuilt_store_is_served_without_a_restart(tmp_path):
+    from kg.store import write_store
+
+    first, second = tmp_path / "first.nq", tmp_path / "second.nq"
+    first.write_text('<https://w3id.org/dipkg/id/a> <http://e.org/p> "first" <https://w3id.org/dipkg/graph/a> .\n',
+                     encoding="utf-8")
+    second.write_text('<https://w3id.org/dipkg/id/a> <http://e.org/p> "second" <https://w3id.org/dipkg/graph/a> .\n',
+                      encoding="utf-8")
+    write_store(tmp_path / "store", first)
+    ask = 'ASK { ?s <http://e.org/p> "second" }'
+    with running_server("--store", str(tmp_path / "store"), "--workers", "1") as base:
+        assert json.loads(request(base, ask, accept="application/sparql-results+json")[2])["boolean"] is False
+        write_store(tmp_path / "store", second)
+        assert json.loads(request(base, ask, accept="application/sparql-results+json")[2])["boolean"] is True

@@ -1,10 +1,12 @@
 """Worker processes, each with the store open read-only. A query runs in one; at the timeout the worker is
 stopped (an Oxigraph evaluation cannot be interrupted from Python) and a fresh one takes its place, so a
-runaway query never holds a worker or the server."""
+runaway query never holds a worker or the server. When a build swaps a new store in (kg.store.write_store
+replaces the folder), workers that opened the old one are replaced before their next query."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import threading
 from dataclasses import dataclass
@@ -40,6 +42,7 @@ def _worker_main(conn, store_dir: str) -> None:
 class _Worker:
     process: object
     conn: object
+    store_id: tuple
 
     def stop(self) -> None:
         self.process.kill()
@@ -52,11 +55,20 @@ class WorkerPool:
         self.store_dir, self.timeout = str(store_dir), timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set = set()
+        self._missing = 0
         self._lock = threading.Lock()
         for _ in range(size):
             self._idle.put(self._start())
 
+    def _store_id(self) -> tuple:
+        try:
+            info = os.stat(self.store_dir)
+        except OSError:
+            return ()
+        return info.st_dev, info.st_ino
+
     def _start(self) -> _Worker:
+        store_id = self._store_id()
         parent, child = _CONTEXT.Pipe()
         process = _CONTEXT.Process(target=_worker_main, args=(child, self.store_dir), daemon=True)
         process.start()
@@ -68,22 +80,48 @@ class WorkerPool:
         if status != "ready":
             process.join(5)
             raise RuntimeError(message)
-        worker = _Worker(process, parent)
+        worker = _Worker(process, parent, store_id)
         with self._lock:
             self._all.add(worker)
         return worker
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker, keep: bool = False) -> _Worker | None:
+        """Stop a worker and start another (returned with keep, else made idle). When the store cannot be
+        opened just now (a swap in progress), the place is refilled by a later request."""
         with self._lock:
             self._all.discard(worker)
         worker.stop()
-        self._idle.put(self._start())
+        try:
+            fresh = self._start()
+        except RuntimeError:
+            with self._lock:
+                self._missing += 1
+            return None
+        if keep:
+            return fresh
+        self._idle.put(fresh)
+        return None
+
+    def _refill(self) -> None:
+        while self._missing:
+            try:
+                fresh = self._start()
+            except RuntimeError:
+                return
+            with self._lock:
+                self._missing -= 1
+            self._idle.put(fresh)
 
     def run(self, query: str, accept: str | None, max_rows: int) -> Reply:
+        self._refill()
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             return text_reply(503, f"every query worker stayed busy for {self.timeout:g} s; try again later")
+        if worker.store_id != self._store_id():
+            worker = self._replace(worker, keep=True)
+            if worker is None:
+                return text_reply(503, "the store is being replaced or cannot be opened; try again shortly")
         try:
             worker.conn.send((query, accept, max_rows))
             if worker.conn.poll(self.timeout):
