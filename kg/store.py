@@ -123,3 +123,11 @@ def write_store(store_dir: Path | str, nquads_path: Path | str) -> None:
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
+
+
+def query(store, text: str):
+    """SPARQL over an open store, the union of its graphs as the default graph and guarded as `kg query` is
+    (no SERVICE, no update, no remote FROM): a kg.query.Answer (kind, columns, rows of text)."""
+    from kg.query import run_query
+
+    return run_query(store, text)

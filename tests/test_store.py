@@ -160,3 +160,14 @@ def test_a_missing_or_foreign_store_is_one_line_exit_2(tmp_path, kg):
     foreign = kg("query", "offices", cwd=tmp_path)
     assert foreign.returncode == 2 and "not a kg store" in foreign.stderr
     assert len(foreign.stderr.strip().splitlines()) == 1
+
+
+def test_the_store_query_helper(seed_store):
+    from kg.queryguard import QueryRefused
+    from kg.store import query
+
+    store = open_store(seed_store)
+    answer = query(store, "SELECT ?name WHERE { person:song-tao skos:prefLabel ?name }")
+    assert answer.columns == ["name"] and answer.rows == [["Song Tao"]]
+    with pytest.raises(QueryRefused):
+        query(store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
