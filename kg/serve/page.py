@@ -4,6 +4,7 @@ fetched), with the competency questions as examples."""
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -23,7 +24,7 @@ def examples() -> list[dict]:
         if not name[:2].isdigit():
             continue
         text = path.read_text(encoding="utf-8")
-        title = text.splitlines()[0].lstrip("# ").strip()
+        title = re.sub(r"^#\s*(CQ\d+:\s*)?", "", text.splitlines()[0]).strip()
         found.append({"name": name, "title": title, "query": text})
     return found
 
