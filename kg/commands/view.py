@@ -8,7 +8,7 @@ from kg.sources import add_source_arguments, as_graph, open_source, source_name
 
 NAME = "view"
 HELP = (
-    "Write the HTML graph viewer of a graph file: one self-contained page that opens from disk with no "
+    "Write the HTML graph viewer of the store or a graph file: one self-contained page that opens from disk with no "
     "network (default: the store exports/store, else exports/kg.ttl -> graph.html beside it)."
 )
 
