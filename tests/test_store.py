@@ -171,3 +171,14 @@ def test_the_store_query_helper(seed_store):
     assert answer.columns == ["name"] and answer.rows == [["Song Tao"]]
     with pytest.raises(QueryRefused):
         query(store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+
+
+def test_reading_a_store_leaves_its_files_untouched(seed_store):
+    def snapshot():
+        return {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in seed_store.iterdir()}
+
+    before = snapshot()
+    store = open_store(seed_store)
+    assert len(run_query(store, "SELECT * WHERE { ?s ?p ?o }").rows) > 900
+    del store
+    assert snapshot() == before
