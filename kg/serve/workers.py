@@ -51,8 +51,9 @@ class _Worker:
 
 
 class WorkerPool:
-    def __init__(self, store_dir: str, size: int, timeout: float):
-        self.store_dir, self.timeout = str(store_dir), timeout
+    def __init__(self, store_dir: str, size: int, timeout: float, queue_wait: float = 120.0):
+        # a query waits up to queue_wait for a free worker, then runs for up to timeout
+        self.store_dir, self.timeout, self.queue_wait = str(store_dir), timeout, queue_wait
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set = set()
         self._missing = 0
@@ -115,9 +116,9 @@ class WorkerPool:
     def run(self, query: str, accept: str | None, max_rows: int) -> Reply:
         self._refill()
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.queue_wait)
         except queue.Empty:
-            return text_reply(503, f"every query worker stayed busy for {self.timeout:g} s; try again later")
+            return text_reply(503, f"every query worker stayed busy for {self.queue_wait:g} s; try again later")
         if worker.store_id != self._store_id():
             worker = self._replace(worker, keep=True)
             if worker is None:
