@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import ipaddress
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -64,8 +65,11 @@ def run(args) -> int:
         host, port = server.server_address[:2]
         print(f"kg serve: SPARQL endpoint http://{host}:{port}/sparql, query page http://{host}:{port}/ "
               f"(timeout {args.timeout:g} s, at most {args.max_rows} rows; Ctrl-C stops)", flush=True)
+        signal.signal(signal.SIGTERM, _stop)  # a service manager's stop: workers closed as on Ctrl-C
         try:
             server.serve_forever()
+        except KeyboardInterrupt:
+            print("kg serve: stopped", flush=True)
         finally:
             server.server_close()
     finally:
@@ -73,6 +77,10 @@ def run(args) -> int:
             pool.close()
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _resolved(host: str) -> str:

@@ -96,5 +96,7 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in {**reply.headers, **(extra or {})}.items():
             self.send_header(name, value)
         self.end_headers()
-        if self.command != "HEAD":
+        try:
             self.wfile.write(reply.body)
+        except (BrokenPipeError, ConnectionResetError):  # the client left before its answer came
+            self.close_connection = True

@@ -35,7 +35,10 @@ def _worker_main(conn, store_dir: str) -> None:
             reply = evaluate(store, query, accept, max_rows)
         except Exception as exc:  # an engine error answers this query, the worker lives on
             reply = text_reply(500, f"query failed: {exc}")
-        conn.send(reply)
+        try:
+            conn.send(reply)
+        except OSError:  # the server has gone: so does its worker
+            return
 
 
 @dataclass(eq=False)  # hashed by identity in the pool's set
