@@ -1,26 +1,38 @@
-"""Where the project's files are: ontology/, seeds/, exports/ at the top of the repository.
-
-Commands run from a checkout, so paths are relative to the current directory first and fall back to
-the folder above the installed package (an editable install of the repository)."""
+"""Where files are. The ontology, shapes and competency questions ship inside the package (kg.ontology,
+which is the repository's ontology/ folder); a user's files (seeds/, exports/, the store) are the current
+folder's, so an installed `kg` run anywhere reads and writes there and never in the checkout."""
 
 from __future__ import annotations
 
+from importlib.resources import as_file, files
 from pathlib import Path
 
 from kg.errors import InputError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SEEDS = "seeds"
+DEFAULT_EXPORTS = "exports"
+STORE_NAME = "store"
 
 
 def project_path(relative: str) -> Path:
-    here = Path(relative)
-    if here.exists():
-        return here
-    return REPO_ROOT / relative
+    """A default path of the user's project: relative to the current folder."""
+    return Path(relative)
+
+
+def default_store() -> Path:
+    return Path(DEFAULT_EXPORTS) / STORE_NAME
+
+
+def ontology_folder() -> Path:
+    """The installed ontology folder (the checkout's ontology/ under an editable install)."""
+    resource = files("kg.ontology")
+    # A wheel or an editable install gives real folders; as_file would only copy out of a zip import.
+    with as_file(resource) as folder:
+        return Path(folder)
 
 
 def ontology_file(name: str) -> Path:
-    path = project_path("ontology") / name
+    path = ontology_folder() / name
     if not path.exists():
-        raise InputError(f"ontology file {name} not found under {project_path('ontology')}")
+        raise InputError(f"ontology file {name} not found under {ontology_folder()}; reinstall kg")
     return path

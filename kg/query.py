@@ -1,25 +1,26 @@
-"""SPARQL over the graph: resolving what the user named, running it, and printing the answer."""
+"""SPARQL over a graph file (rdflib) or the store (pyoxigraph): resolving what the user named, refusing what
+would open a connection, running it, and printing the answer the same way whichever engine answered."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import InputError
+from kg.queryguard import check_query
 from kg.namespaces import ID, PREFIXES, query_namespaces
-from kg.paths import project_path
-
-CQ_FOLDER = "ontology/cq"
+from kg.paths import ontology_folder
 
 
 def competency_questions() -> dict[str, Path]:
     """Competency questions by name: '01-offices' and its short form 'offices' both work."""
-    folder = project_path(CQ_FOLDER)
+    folder = ontology_folder() / "cq"
     found = {}
     for path in sorted(folder.glob("*.rq")):
         found[path.stem] = path
@@ -37,6 +38,7 @@ def resolve_query(query: str) -> tuple[str, str]:
     questions = competency_questions()
     if query in questions:
         return questions[query].read_text(encoding="utf-8"), str(questions[query])
+    check_query(query, "the command line")  # an update such as LOAD gets its own message
     if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         raise InputError(
             f"{query!r} is neither SPARQL, a .rq file, nor a competency question; known questions: "
@@ -45,38 +47,81 @@ def resolve_query(query: str) -> tuple[str, str]:
     return query, "the command line"
 
 
-def run_query(graph: Graph, text: str, source: str = "query"):
+@dataclass
+class Answer:
+    """What a query answered, as text cells, the same whichever engine answered it."""
+
+    kind: str  # SELECT, ASK or CONSTRUCT (DESCRIBE answers as CONSTRUCT does)
+    columns: list[str]
+    rows: list[list[str]]
+
+
+def run_query(source, text: str, where: str = "query") -> Answer:
+    """Run SPARQL over an rdflib Graph or a pyoxigraph Store (the union of its graphs as default graph)."""
+    check_query(text, where)
+    answer = _rdflib_answer if isinstance(source, Graph) else _store_answer
+    return answer(source, text, where)
+
+
+def _rdflib_answer(graph: Graph, text: str, where: str) -> Answer:
+    import rdflib.plugins.sparql as rdflib_sparql
+
+    rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # a FROM never fetches, whatever the guard lets through
     try:
         prepared = prepareQuery(text, initNs=query_namespaces())
     except Exception as exc:  # pyparsing and rdflib raise several types for bad SPARQL
-        raise InputError(f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", source) from None
+        raise InputError(f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", where) from None
     try:
-        return graph.query(prepared)
+        result = graph.query(prepared)
+        if result.type == "ASK":
+            return Answer("ASK", ["ask"], [["true" if result.askAnswer else "false"]])
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return Answer("CONSTRUCT", TRIPLE_COLUMNS, sorted([_cell(t) for t in triple] for triple in result.graph))
+        columns = [str(v) for v in result.vars]
+        return Answer("SELECT", columns, [[_cell(row[v]) for v in result.vars] for row in result])
     except Exception as exc:
-        raise InputError(f"query failed: {exc}", source) from None
+        raise InputError(f"query failed: {exc}", where) from None
+
+
+def _store_answer(store, text: str, where: str) -> Answer:
+    import pyoxigraph
+
+    try:
+        result = store.query(text, prefixes={k: str(v) for k, v in query_namespaces().items()},
+                             use_default_graph_as_union=True)
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return Answer("ASK", ["ask"], [["true" if bool(result) else "false"]])
+        if isinstance(result, pyoxigraph.QueryTriples):
+            return Answer("CONSTRUCT", TRIPLE_COLUMNS,
+                          sorted([_term(t.subject), _term(t.predicate), _term(t.object)] for t in result))
+        variables = result.variables
+        return Answer("SELECT", [v.value for v in variables],
+                      [[_term(solution[v]) for v in variables] for solution in result])
+    except SyntaxError as exc:
+        raise InputError(f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", where) from None
+    except OSError as exc:
+        raise InputError(f"query failed: {exc}", where) from None
+
+
+TRIPLE_COLUMNS = ["subject", "predicate", "object"]
+
+
+def _term(term) -> str:
+    """A pyoxigraph term as rdflib's str() gives it: the IRI, the lexical form, the blank node's id."""
+    if term is None:
+        return ""
+    value = getattr(term, "value", None)
+    return str(term) if value is None else value  # a quoted triple has no value: its N-Triples form
 
 
 def _cell(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, Literal):
-        return str(value)
-    if isinstance(value, (URIRef, BNode)):
-        return str(value)
     return str(value)
 
 
-def rows_of(result) -> tuple[list[str], list[list[str]]]:
-    if result.type == "ASK":
-        return ["ask"], [["true" if result.askAnswer else "false"]]
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return ["subject", "predicate", "object"], sorted([_cell(t) for t in triple] for triple in result.graph)
-    columns = [str(v) for v in result.vars]
-    return columns, [[_cell(row[v]) for v in result.vars] for row in result]
-
-
-def format_result(result, fmt: str = "table") -> str:
-    columns, rows = rows_of(result)
+def format_result(answer: Answer, fmt: str = "table") -> str:
+    columns, rows = answer.columns, answer.rows
     if fmt == "json":
         return json.dumps([dict(zip(columns, row)) for row in rows], indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":

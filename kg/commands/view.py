@@ -4,21 +4,19 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.export import write_outputs
-from kg.paths import project_path
-from kg.pipeline import load_graph
+from kg.sources import add_source_arguments, as_graph, open_source, source_name
 
 NAME = "view"
 HELP = (
-    "Write the HTML graph viewer of a graph file: one self-contained page that opens from disk with no "
-    "network (default: exports/kg.ttl -> graph.html beside it)."
+    "Write the HTML graph viewer of the store or a graph file: one self-contained page that opens from disk with no "
+    "network (default: the store exports/store, else exports/kg.ttl -> graph.html beside it)."
 )
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--data", default=None, metavar="FILE",
-                        help="the graph to show, any RDF format rdflib reads (default: exports/kg.ttl)")
+    add_source_arguments(parser)
     parser.add_argument("--out", default=None, metavar="FILE",
-                        help="the HTML file to write (default: graph.html in the folder of --data)")
+                        help="the HTML file to write (default: graph.html beside the store or the graph file)")
     parser.add_argument("--focus", default=None, metavar="NAME",
                         help="show only the ego network of the entity with this label or alias")
     parser.add_argument("--depth", type=int, default=None, metavar="N",
@@ -35,13 +33,13 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from kg.viewer import RenderOptions, Selection, view_html
 
-    data = Path(args.data) if args.data else project_path("exports") / "kg.ttl"
+    data = source_name(args.store, args.data)
     out = Path(args.out) if args.out else data.parent / "graph.html"
     if args.depth is not None and not args.focus:
         raise InputError("--depth needs --focus NAME")
     if out.exists() and out.is_dir():
         raise InputError("--out is a folder; give a file name such as graph.html", out)
-    graph = load_graph(data)
+    graph = as_graph(open_source(args.store, args.data))
     selection = Selection(focus=args.focus, depth=1 if args.depth is None else args.depth, types=tuple(args.types))
     # Without options the page equals the one `kg build` writes, so `kg view` never makes exports/ stale.
     title = args.title or (f"{args.focus} and neighbours ({data.name})" if args.focus else RenderOptions.title)

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from kg.push import Client, push
+from kg.sources import add_source_arguments, open_source
+
+NAME = "push"
+HELP = ("Push the store's named graphs to a triple store over the SPARQL 1.1 Graph Store Protocol (PUT per "
+        "graph; stale project graphs deleted). Credentials: KG_PUSH_USER/KG_PUSH_PASSWORD or KG_PUSH_TOKEN.")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--endpoint", required=True, metavar="URL", help="the server's SPARQL query endpoint")
+    parser.add_argument("--graph-store", default=None, metavar="URL",
+                        help="its Graph Store Protocol endpoint, when it is not --endpoint")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="per request (default: 60)")
+    add_source_arguments(parser)
+
+
+def run(args) -> int:
+    client = Client(args.endpoint, args.graph_store, args.timeout)
+    report = push(open_source(args.store, args.data), client)
+    print(f"pushed {report.pushed} graph(s), {report.triples} triples, to {client.graph_store}; "
+          f"deleted {report.deleted} stale graph(s)")
+    return 0

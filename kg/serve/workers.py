@@ -1,0 +1,145 @@
+"""Worker processes, each with the store open read-only. A query runs in one; at the timeout the worker is
+stopped (an Oxigraph evaluation cannot be interrupted from Python) and a fresh one takes its place, so a
+runaway query never holds a worker or the server. When a build swaps a new store in (kg.store.write_store
+replaces the folder), workers that opened the old one are replaced before their next query."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+from dataclasses import dataclass
+
+from kg.serve.results import Reply, text_reply
+
+_CONTEXT = multiprocessing.get_context("spawn")  # no fork of a threaded server
+
+
+def _worker_main(conn, store_dir: str) -> None:
+    from kg.serve.results import evaluate
+    from kg.store import open_store
+
+    try:
+        store = open_store(store_dir)
+    except Exception as exc:  # reported to the parent, which refuses to start
+        conn.send(("error", str(exc)))
+        return
+    conn.send(("ready", ""))
+    while True:
+        try:
+            query, accept, max_rows = conn.recv()
+        except EOFError:
+            return
+        try:
+            reply = evaluate(store, query, accept, max_rows)
+        except Exception as exc:  # an engine error answers this query, the worker lives on
+            reply = text_reply(500, f"query failed: {exc}")
+        try:
+            conn.send(reply)
+        except OSError:  # the server has gone: so does its worker
+            return
+
+
+@dataclass(eq=False)  # hashed by identity in the pool's set
+class _Worker:
+    process: object
+    conn: object
+    store_id: tuple
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    def __init__(self, store_dir: str, size: int, timeout: float, queue_wait: float = 120.0):
+        # a query waits up to queue_wait for a free worker, then runs for up to timeout
+        self.store_dir, self.timeout, self.queue_wait = str(store_dir), timeout, queue_wait
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set = set()
+        self._missing = 0
+        self._lock = threading.Lock()
+        for _ in range(size):
+            self._idle.put(self._start())
+
+    def _store_id(self) -> tuple:
+        try:
+            info = os.stat(self.store_dir)
+        except OSError:
+            return ()
+        return info.st_dev, info.st_ino
+
+    def _start(self) -> _Worker:
+        store_id = self._store_id()
+        parent, child = _CONTEXT.Pipe()
+        process = _CONTEXT.Process(target=_worker_main, args=(child, self.store_dir), daemon=True)
+        process.start()
+        child.close()
+        if not parent.poll(60):
+            process.kill()
+            raise RuntimeError("a query worker did not start within 60 s")
+        status, message = parent.recv()
+        if status != "ready":
+            process.join(5)
+            raise RuntimeError(message)
+        worker = _Worker(process, parent, store_id)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _replace(self, worker: _Worker, keep: bool = False) -> _Worker | None:
+        """Stop a worker and start another (returned with keep, else made idle). When the store cannot be
+        opened just now (a swap in progress), the place is refilled by a later request."""
+        with self._lock:
+            self._all.discard(worker)
+        worker.stop()
+        try:
+            fresh = self._start()
+        except RuntimeError:
+            with self._lock:
+                self._missing += 1
+            return None
+        if keep:
+            return fresh
+        self._idle.put(fresh)
+        return None
+
+    def _refill(self) -> None:
+        while self._missing:
+            try:
+                fresh = self._start()
+            except RuntimeError:
+                return
+            with self._lock:
+                self._missing -= 1
+            self._idle.put(fresh)
+
+    def run(self, query: str, accept: str | None, max_rows: int) -> Reply:
+        self._refill()
+        try:
+            worker = self._idle.get(timeout=self.queue_wait)
+        except queue.Empty:
+            return text_reply(503, f"every query worker stayed busy for {self.queue_wait:g} s; try again later")
+        if worker.store_id != self._store_id():
+            worker = self._replace(worker, keep=True)
+            if worker is None:
+                return text_reply(503, "the store is being replaced or cannot be opened; try again shortly")
+        try:
+            worker.conn.send((query, accept, max_rows))
+            if worker.conn.poll(self.timeout):
+                reply = worker.conn.recv()
+                self._idle.put(worker)
+                return reply
+        except (EOFError, OSError):
+            self._replace(worker)
+            return text_reply(500, "the query worker stopped unexpectedly; it has been replaced")
+        self._replace(worker)
+        return text_reply(503, f"query timed out after {self.timeout:g} s (kg serve --timeout); it was stopped")
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.stop()
