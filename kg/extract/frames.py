@@ -141,7 +141,9 @@ def meeting_places(ctx: Context, facts) -> None:
             f.args["place"] = placed[-1]
 
 
-DATED_TYPES = ("credentials_presented", "meeting", "award_conferral", "signed")
+# one ceremony per report: its presentations and signings share a day (meetings and awards may not: a visit
+# spans days, and a report lists earlier recipients of an award)
+DATED_TYPES = ("credentials_presented", "signed")
 
 
 def event_dates(facts) -> None:

@@ -255,10 +255,27 @@ _NAME_LIST = re.compile(rf"\b(?:ambassadors|envoys|diplomats|appointees|high com
                         rf"(?:,\s+{CAP}(?:[ \t]+{CAP}){{1,3}})*,?\s+and\s+{CAP}(?:[ \t]+{CAP}){{1,3}})")
 
 
+_MET_NAME = re.compile(rf"\b(?:met(?:\s+with)?|called\s+on|held\s+talks\s+with|welcomed)\s+(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})"
+                       rf"(?=,|\s+(?:at|in|on|and)\b)")
+
+
+@functools.lru_cache(maxsize=1)
+def _apposed_name() -> re.Pattern:
+    """A name with its title in apposition ("Khamla Sisavath, general secretary of ..."): the title's
+    words in any case, the name capitalised."""
+    offices = [v for v in gazetteer.load().offices if len(v) > 2]
+    return re.compile(rf"(?<![\w-])(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}}),\s+(?:the\s+)?(?:(?:new|former|outgoing)\s+)?"
+                      rf"(?i:{gazetteer.alternation(offices)})(?![\w-])")
+
+
 def _cued_names(text: str):
-    """Names the wording vouches for: "appointed A B as ...", "three ambassadors, A B, C D and E F"."""
+    """Names the wording vouches for: "appointed A B as ...", "three ambassadors, A B, C D and E F", a name
+    its title follows in apposition, a name someone met."""
     for m in _APPOINTED.finditer(text):
         yield m.start("name"), m.end("name")
+    for rx in (_apposed_name(), _MET_NAME):
+        for m in rx.finditer(text):
+            yield m.start("name"), m.end("name")
     for m in _NAME_LIST.finditer(text):
         for item in re.finditer(rf"{CAP}(?:[ \t]+{CAP}){{1,3}}", m.group("list")):
             yield m.start("list") + item.start(), m.start("list") + item.end()
