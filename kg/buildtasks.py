@@ -1,0 +1,68 @@
+"""The per-article tasks of a build, as plain functions of picklable values, so that local processes and
+Dask workers run exactly the same code (no file access: the article's text travels with the task).
+
+    extract_batch((articles, model, min_confidence)) -> [FactsDoc or error message]
+    map_batch([(article, doc, entities)]) -> [ArticleGraph]
+"""
+
+from __future__ import annotations
+
+import copy
+import traceback
+from dataclasses import dataclass
+
+from kg.articles import Article
+from kg.errors import InputError
+from kg.facts import Entity, FactsDoc
+from kg.shacl import ValidationResult
+
+
+def extract_batch(task: tuple[list[Article], str | None, float]) -> list:
+    """Extract facts from each article; a failure is that article's one-line error, not the batch's."""
+    articles, model, min_confidence = task
+    from kg.extract import layout, nlp as nlp_mod
+    from kg.extract.pipeline import extract_doc
+
+    nlp = nlp_mod.load(model)
+    out: list = []
+    texts = [layout.unwrap(article.text) for article in articles]
+    for article, parsed in zip(articles, nlp.pipe(texts)):
+        try:
+            out.append(extract_doc(article, parsed, True, min_confidence))
+        except InputError as exc:
+            out.append(str(exc))
+        except Exception as exc:  # a bug met on one article must not sink the corpus: report it, go on
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            out.append(f"{article.path}: extraction failed ({type(exc).__name__}: {exc} at "
+                       f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it")
+    return out
+
+
+@dataclass
+class ArticleGraph:
+    """What mapping one article gives: its graph as sorted N-Triples lines, the confidence of each fact
+    node it states (IRI -> value), and its SHACL result with the shared triples it uses."""
+
+    lines: list[str]
+    confidences: dict[str, float]
+    validation: ValidationResult
+
+
+def nt_lines(graph) -> list[str]:
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return sorted(line + "\n" for line in text.splitlines() if line.strip())
+
+
+def map_article(article: Article, doc: FactsDoc, entities: dict[str, Entity]) -> ArticleGraph:
+    from kg.articlecheck import validate_lines
+    from kg.rdfmap import GraphBuilder
+
+    builder = GraphBuilder([(article, doc)], entities=copy.deepcopy(entities))
+    lines = nt_lines(builder.article_graph(article, doc))
+    confidences = {str(node): value for node, value in builder.confidences.items()}
+    shared = nt_lines(builder.shared_graph())
+    return ArticleGraph(lines, confidences, validate_lines(lines + shared))
+
+
+def map_batch(batch: list[tuple[Article, FactsDoc, dict[str, Entity]]]) -> list[ArticleGraph]:
+    return [map_article(*item) for item in batch]

@@ -1,0 +1,50 @@
+"""Writing a build's outputs into a folder: kg.ttl (the union), kg.trig and kg.nq (one named graph per
+article and the shared graph), graph.html, and the Oxigraph store in store/. Everything is produced
+before anything is replaced; the store is swapped in first, then the files, each atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from kg import progress
+from kg.export import lines_to_turtle, nquads_to_trig, write_outputs
+
+EXPORT_FILES = ("kg.ttl", "kg.trig", "kg.nq", "graph.html")
+STORE_FOLDER = "store"
+
+
+def render_outputs(result, quiet: bool = True) -> dict[str, bytes | str]:
+    from kg.viewer import render_html
+
+    with progress.step("writing N-Quads", quiet):
+        nquads = "".join(result.dataset.nquads_lines()).encode("utf-8")
+    with progress.step("writing TriG", quiet):
+        trig = nquads_to_trig(nquads)
+    with progress.step("writing Turtle", quiet):
+        turtle = lines_to_turtle(result.dataset.union_lines())
+    with progress.step("writing the viewer", quiet):
+        html = render_html(result.graph)
+    return {"kg.ttl": turtle, "kg.trig": trig, "kg.nq": nquads, "graph.html": html}
+
+
+def publish(result, out_dir: Path, store: bool = True, quiet: bool = True) -> list[Path]:
+    """Write the outputs of result into out_dir; returns what was written."""
+    files = render_outputs(result, quiet)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = [out_dir / name for name in files]
+    if store:
+        from kg.store import write_store
+
+        fd, staged = tempfile.mkstemp(prefix=".kg.nq.", suffix=".tmp", dir=out_dir)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(files["kg.nq"])
+            with progress.step("loading the store", quiet):
+                write_store(out_dir / STORE_FOLDER, Path(staged))
+        finally:
+            Path(staged).unlink(missing_ok=True)
+        written.append(out_dir / STORE_FOLDER)
+    write_outputs(out_dir, files)
+    return written
