@@ -19,7 +19,8 @@ from kg.namespaces import ID, PREFIXES, FOLDER_PREFIXES
 def export_prefixes() -> dict[str, str]:
     prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
     prefixes.update({name: str(ID[folder]) for name, folder in FOLDER_PREFIXES.items()})
-    prefixes["graph"] = str(ID["graph/"])
+    prefixes["graph"] = str(ID["graph/article/"])  # graph:<article> is that article's named graph
+    prefixes["graphs"] = str(ID["graph/"])  # graphs:shared
     return prefixes
 
 
