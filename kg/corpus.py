@@ -17,7 +17,7 @@ from kg.facts import Entity, FactsDoc, load_facts
 from kg.model import FACT_TYPES
 from kg.settings import spacy_model
 
-BATCH = 8  # articles per task: enough for spaCy's batching, small enough to spread over workers
+BATCH = 4  # articles per task, whatever the number of processes (so the batches never depend on where they run)
 EXTRACTOR_CODE = ("extract", "data", "facts.py", "model.py", "articles.py", "sentences.py", "yamlio.py")
 MAPPER_CODE = ("rdfmap.py", "shortcuts.py", "namespaces.py", "entities.py", "sentences.py", "shacl.py",
                "articlecheck.py", "buildtasks.py", "model.py", "facts.py")
@@ -89,15 +89,18 @@ def _facts(items: list[Item], options: Options) -> None:
     from kg.parallel import run_tasks
 
     tasks = [([i.article for i in b], options.model, options.min_confidence) for b in batches]
-    results = run_tasks(extract_batch, tasks, options.jobs, options.scheduler, on_done=lambda t: bar.update(len(t[0])))
-    bar.close()
-    for batch, outcome in zip(batches, results):
-        for item, doc in zip(batch, outcome):
+
+    def done(index: int, outcome: list) -> None:
+        for item, doc in zip(batches[index], outcome):
             if isinstance(doc, str):
                 item.error = doc
             else:
                 item.doc = doc
                 options.cache.put("facts", item.doc_key, doc)
+        bar.update(len(outcome))
+
+    run_tasks(extract_batch, tasks, options.jobs, options.scheduler, on_done=done)
+    bar.close()
 
 
 def _merge(items: list[Item]) -> dict[str, Entity]:
@@ -161,12 +164,15 @@ def _map(items: list[Item], entities: dict[str, Entity], options: Options) -> No
     from kg.parallel import run_tasks
 
     tasks = [[(item.article, item.doc, used) for item, used in b] for b in batches]
-    results = run_tasks(map_batch, tasks, options.jobs, options.scheduler, on_done=lambda t: bar.update(len(t)))
-    bar.close()
-    for batch, graphs in zip(batches, results):
-        for (item, _), graph in zip(batch, graphs):
+
+    def done(index: int, graphs: list) -> None:
+        for (item, _), graph in zip(batches[index], graphs):
             item.graph = graph
             options.cache.put("graph", keys[id(item)], graph)
+        bar.update(len(graphs))
+
+    run_tasks(map_batch, tasks, options.jobs, options.scheduler, on_done=done)
+    bar.close()
 
 
 @dataclass

@@ -20,7 +20,8 @@ def default_jobs() -> int:
 
 
 def run_tasks(fn, batches: list, jobs: int = 1, scheduler: str | None = None, on_done=None) -> list:
-    """[fn(batch) for batch in batches], run where asked; on_done(batch) after each one finishes."""
+    """[fn(batch) for batch in batches], run where asked; on_done(i, result) as each one finishes (to
+    keep its result at once: a build killed later keeps what was done)."""
     if not batches:
         return []
     if scheduler:
@@ -30,7 +31,7 @@ def run_tasks(fn, batches: list, jobs: int = 1, scheduler: str | None = None, on
         for batch in batches:
             results.append(fn(batch))
             if on_done:
-                on_done(batch)
+                on_done(len(results) - 1, results[-1])
         return results
     results = [None] * len(batches)
     # spawn: workers start clean (no copy of the parent's threads or open files), as Dask's do
@@ -40,7 +41,7 @@ def run_tasks(fn, batches: list, jobs: int = 1, scheduler: str | None = None, on
             i = futures[future]
             results[i] = future.result()
             if on_done:
-                on_done(batches[i])
+                on_done(i, results[i])
     return results
 
 
@@ -50,7 +51,7 @@ def _on_dask(fn, batches: list, scheduler: str, on_done) -> list:
     except ImportError:
         raise InputError('--scheduler needs Dask: pip install "kg[dask]"') from None
     try:
-        client = Client(scheduler, timeout="10s", set_as_default=False)
+        client = Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as exc:
         raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
@@ -61,7 +62,7 @@ def _on_dask(fn, batches: list, scheduler: str, on_done) -> list:
             i = index[future.key]
             results[i] = future.result()
             if on_done:
-                on_done(batches[i])
+                on_done(i, results[i])
         return results
     finally:
         client.close()
