@@ -9,7 +9,7 @@ For notebooks:
 
 __version__ = "0.1.0"
 
-__all__ = ["build", "open_store", "__version__"]
+__all__ = ["__version__", "build", "open_store"]
 
 
 def build(paths, out=None, jobs=None, min_confidence=0.5, *, model=None, scheduler=None, cache=".kg/cache",

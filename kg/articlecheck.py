@@ -31,7 +31,7 @@ def _reuse_parsed_sparql() -> None:
         if isinstance(query, str):
             try:
                 query = _prepared(query)
-            except Exception:  # leave anything unusual to pyshacl's own path
+            except Exception:  # noqa: BLE001, S110 -- anything unusual goes down pyshacl's own path
                 pass
         return original(self, query, init_binds, target_graph)
 

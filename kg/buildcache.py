@@ -11,7 +11,7 @@ import json
 import os
 import pickle
 import tempfile
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -31,7 +31,7 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-@lru_cache(maxsize=None)
+@cache
 def source_version(*names: str) -> str:
     """The package version and a digest of the named source files or folders (under kg/): a cache entry
     made by other code is never reused."""
@@ -45,7 +45,7 @@ def source_version(*names: str) -> str:
     return h.hexdigest()
 
 
-@lru_cache(maxsize=None)
+@cache
 def model_version(name: str) -> str:
     """The installed spaCy model package's version (the model's weights are part of what extraction is)."""
     for dist in (name, name.replace("_", "-")):
@@ -74,7 +74,7 @@ class BuildCache:
         try:
             with open(self._path(kind, key), "rb") as handle:
                 value = pickle.load(handle)
-        except Exception:  # missing, or written by an incompatible version: build it again
+        except Exception:  # noqa: BLE001 -- missing, or written by an incompatible version: build it again
             self.misses += 1
             return None
         self.hits += 1

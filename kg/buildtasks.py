@@ -20,7 +20,8 @@ from kg.shacl import ValidationResult
 def extract_batch(task: tuple[list[Article], str | None, float]) -> list:
     """Extract facts from each article; a failure is that article's one-line error, not the batch's."""
     articles, model, min_confidence = task
-    from kg.extract import layout, nlp as nlp_mod
+    from kg.extract import layout
+    from kg.extract import nlp as nlp_mod
     from kg.extract.pipeline import extract_doc
 
     nlp = nlp_mod.load(model)
@@ -31,7 +32,7 @@ def extract_batch(task: tuple[list[Article], str | None, float]) -> list:
             out.append(extract_doc(article, parsed, True, min_confidence))
         except InputError as exc:
             out.append(str(exc))
-        except Exception as exc:  # a bug met on one article must not sink the corpus: report it, go on
+        except Exception as exc:  # noqa: BLE001 -- a bug met on one article must not sink the corpus
             where = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(f"{article.path}: extraction failed ({type(exc).__name__}: {exc} at "
                        f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it")

@@ -13,7 +13,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import InputError
-from kg.namespaces import ID, PREFIXES, FOLDER_PREFIXES
+from kg.namespaces import FOLDER_PREFIXES, ID, PREFIXES
 
 
 def export_prefixes() -> dict[str, str]:

@@ -47,7 +47,8 @@ def run_tasks(fn, batches: list, jobs: int = 1, scheduler: str | None = None, on
 
 def _on_dask(fn, batches: list, scheduler: str, on_done) -> list:
     try:
-        from distributed import Client, as_completed as dask_completed
+        from distributed import Client
+        from distributed import as_completed as dask_completed
     except ImportError:
         raise InputError('--scheduler needs Dask: pip install "kg[dask]"') from None
     try:

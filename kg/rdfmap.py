@@ -21,7 +21,18 @@ from kg.articles import Article
 from kg.entities import merge_entities, post_for
 from kg.facts import Entity, Fact, FactsDoc
 from kg.model import FACT_TYPES, PLACES, slugify
-from kg.namespaces import DIP, ID, NIF, SCHEMA, WD, article_iri, bind_prefixes, date_literal, entity_iri, span_iri
+from kg.namespaces import (
+    DIP,
+    ID,
+    NIF,
+    SCHEMA,
+    WD,
+    article_iri,
+    bind_prefixes,
+    date_literal,
+    entity_iri,
+    span_iri,
+)
 from kg.sentences import covering_sentences, sentence_spans
 from kg.shortcuts import add_shortcuts
 

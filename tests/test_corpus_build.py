@@ -9,13 +9,12 @@ import sys
 import time
 
 import pytest
+from conftest import REPO, SEED_ARTICLE, SEEDS
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.dataset import SHARED_GRAPH, article_graph_iri
 from kg.pipeline import build
-
-from conftest import REPO, SEED_ARTICLE, SEEDS
 
 SONG_TAO = URIRef("https://w3id.org/dipkg/id/person/song-tao")
 
@@ -198,7 +197,7 @@ def test_a_build_waits_for_another_build_into_the_same_folder(tmp_path):
         time.sleep(2)
         assert proc.poll() is None, "the second build did not wait"
         assert not (out / "kg.ttl").exists()
-    stdout, stderr = proc.communicate(timeout=120)
+    _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 0, stderr
     assert "waiting for it to finish" in stderr
     assert (out / "kg.ttl").exists() and (out / "store").is_dir()
