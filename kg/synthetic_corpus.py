@@ -35,10 +35,10 @@ def _award(rng, host, guest, when) -> tuple[str, list[str]]:
     award, venue = rng.choice(AWARDS), rng.choice(VENUES)
     head = f"{host['title']} {host['name']} confers {award} on {guest['title']} {guest['name']}"
     body = rng.choice((
-        f"{host['title']} {host['name']} conferred the {award} on {guest['country'][0]}'s {guest['title']} "
-        f"{guest['name']} at a ceremony held at {venue} on {when}.",
-        f"{guest['country'][2]} {guest['title']} {guest['name']} was decorated with the {award} by "
-        f"{host['title']} {host['name']} on {when}.",
+        (f"{host['title']} {host['name']} conferred the {award} on {guest['country'][0]}'s {guest['title']} "
+        f"{guest['name']} at a ceremony held at {venue} on {when}."),
+        (f"{guest['country'][2]} {guest['title']} {guest['name']} was decorated with the {award} by "
+        f"{host['title']} {host['name']} on {when}."),
     ))
     tail = (f"The award recognises {guest['name'].split()[-1]}'s services in promoting relations between "
             f"{host['country'][0]} and {guest['country'][0]}.")
@@ -48,8 +48,8 @@ def _award(rng, host, guest, when) -> tuple[str, list[str]]:
 def _call(rng, host, guest, when) -> tuple[str, list[str]]:
     head = f"{guest['title']} {guest['name']} calls on {host['title']} {host['name']}"
     body = rng.choice((
-        f"{guest['country'][0]}'s {guest['title']} {guest['name']} called on {host['title']} {host['name']} "
-        f"in {host['country'][1]} on {when}.",
+        (f"{guest['country'][0]}'s {guest['title']} {guest['name']} called on {host['title']} {host['name']} "
+        f"in {host['country'][1]} on {when}."),
         f"{host['title']} {host['name']} met {guest['country'][2]} {guest['title']} {guest['name']} on {when}.",
     ))
     tail = "The two sides discussed trade, investment and cooperation in education and culture."
