@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from kg import progress
+from kg.errors import InputError
 from kg.export import lines_to_turtle, nquads_to_trig, write_outputs
 
 EXPORT_FILES = ("kg.ttl", "kg.trig", "kg.nq", "graph.html")
@@ -29,6 +30,13 @@ def render_outputs(result, quiet: bool = True) -> dict[str, bytes | str]:
     return {"kg.ttl": turtle, "kg.trig": trig, "kg.nq": nquads, "graph.html": html}
 
 
+def _check_replaceable(store_dir: Path) -> None:
+    """Never delete a folder the build did not make: an existing store/ must be an Oxigraph (RocksDB) store."""
+    if store_dir.exists() and not (store_dir.is_dir() and (store_dir / "CURRENT").is_file()):
+        raise InputError("exists and is not an Oxigraph store made by kg build; move it away or choose another "
+                         "--out (or pass --no-store)", store_dir)
+
+
 def publish(result, out_dir: Path, store: bool = True, quiet: bool = True) -> list[Path]:
     """Write the outputs of result into out_dir; returns what was written."""
     files = render_outputs(result, quiet)
@@ -36,6 +44,8 @@ def publish(result, out_dir: Path, store: bool = True, quiet: bool = True) -> li
     written = [out_dir / name for name in files]
     if store:
         from kg.store import write_store
+
+        _check_replaceable(out_dir / STORE_FOLDER)
 
         fd, staged = tempfile.mkstemp(prefix=".kg.nq.", suffix=".tmp", dir=out_dir)
         try:

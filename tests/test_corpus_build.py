@@ -206,3 +206,13 @@ def test_a_build_waits_for_another_build_into_the_same_folder(tmp_path):
 def test_quiet_when_not_a_terminal(kg, tmp_path):
     result = kg("build", str(SEED_ARTICLE), "--out", str(tmp_path / "o"), "--no-cache")
     assert result.returncode == 0 and "\r" not in result.stderr and "it/s" not in result.stderr
+
+
+def test_a_store_folder_that_is_not_a_store_is_never_replaced(kg, tmp_path):
+    out = tmp_path / "out"
+    (out / "store").mkdir(parents=True)
+    (out / "store" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    result = kg("build", str(SEED_ARTICLE), "--out", str(out), "--no-cache")
+    assert result.returncode == 2 and "not an Oxigraph store" in result.stderr and "Traceback" not in result.stderr
+    assert (out / "store" / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert not (out / "kg.ttl").exists()
