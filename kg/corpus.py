@@ -11,7 +11,7 @@ from kg import progress
 from kg.articles import Article, find_articles, read_article
 from kg.buildcache import BuildCache, digest, file_digest, model_version, source_version
 from kg.buildtasks import ArticleGraph, extract_batch, map_batch, nt_lines
-from kg.entities import EntityMerger, post_for
+from kg.entities import EntityMerger, post_for, post_label
 from kg.errors import InputError
 from kg.facts import Entity, FactsDoc, load_facts
 from kg.model import FACT_TYPES
@@ -103,7 +103,36 @@ def _facts(items: list[Item], options: Options) -> None:
     bar.close()
 
 
-def _merge(items: list[Item]) -> dict[str, Entity]:
+class PostIndex:
+    """kg.entities.post_for over a corpus-sized entity table, by lookup rather than a scan per office."""
+
+    def __init__(self, entities: dict[str, Entity]):
+        self.entities = entities
+        self.by_seat: dict[tuple, Entity] = {}
+        for entity in entities.values():
+            if entity.kind == "Post":
+                self.by_seat.setdefault(self._seat(entity.role, entity.organization, entity.country), entity)
+
+    @staticmethod
+    def _seat(office, organization, country) -> tuple:
+        return (office, organization, None) if organization else (office, None, country)
+
+    def post(self, args: dict) -> Entity:
+        office, organization, country = args["office"], args.get("organization"), args.get("country")
+        seat = self._seat(office, organization, country)
+        if seat not in self.by_seat:
+            # a new post: post_for mints it (an empty table stands for "no declared post of this seat")
+            scratch = {}
+            label = post_label(office, organization, country)
+            if label in self.entities:
+                scratch[label] = self.entities[label]
+            post = post_for(scratch, office, organization, country)
+            self.entities.setdefault(post.label, post)
+            self.by_seat[seat] = post
+        return self.by_seat[seat]
+
+
+def _merge(items: list[Item]) -> tuple[dict[str, Entity], PostIndex]:
     merger = EntityMerger()
     for item in items:
         if item.ok:
@@ -112,16 +141,16 @@ def _merge(items: list[Item]) -> dict[str, Entity]:
             except InputError as exc:
                 item.error = str(exc)
     entities = merger.result()
+    posts = PostIndex(entities)
     for item in items:  # mint every post, in article order
         if item.ok:
             for fact in item.doc.facts:
                 if fact.type == "holds_office":
-                    a = fact.args
-                    post_for(entities, a["office"], a.get("organization"), a.get("country"))
-    return entities
+                    posts.post(fact.args)
+    return entities, posts
 
 
-def _used_entities(doc: FactsDoc, entities: dict[str, Entity]) -> dict[str, Entity]:
+def _used_entities(doc: FactsDoc, entities: dict[str, Entity], posts: PostIndex) -> dict[str, Entity]:
     """The shared entities an article's graph refers to: its facts' arguments and their posts."""
     labels: set[str] = set()
     for fact in doc.facts:
@@ -130,8 +159,7 @@ def _used_entities(doc: FactsDoc, entities: dict[str, Entity]) -> dict[str, Enti
             if arg.is_entity and value is not None:
                 labels.update(value if isinstance(value, list) else [value])
         if fact.type == "holds_office":
-            a = fact.args
-            labels.add(post_for(entities, a["office"], a.get("organization"), a.get("country")).label)
+            labels.add(posts.post(fact.args).label)
     for label in list(labels):
         entity = entities[label]
         if entity.kind == "Post":
@@ -145,13 +173,13 @@ def _entity_state(entities: dict[str, Entity]) -> list:
     return [asdict(e) for e in entities.values()]
 
 
-def _map(items: list[Item], entities: dict[str, Entity], options: Options) -> None:
+def _map(items: list[Item], entities: dict[str, Entity], posts: PostIndex, options: Options) -> None:
     """Each article's graph and SHACL result: cached by its facts, the shared entities it uses and the code."""
     pending, keys = [], {}
     for item in items:
         if not item.ok:
             continue
-        used = _used_entities(item.doc, entities)
+        used = _used_entities(item.doc, entities, posts)
         key = digest("map", source_version(*MAPPER_CODE), item.doc_key, item.article.path.name, _entity_state(used))
         cached = options.cache.get("graph", key)
         if cached is not None:
@@ -196,8 +224,8 @@ def build_corpus(inputs: list[str | Path], options: Options) -> CorpusBuild:
     _read(items, options)
     _facts(items, options)
     while True:
-        entities = _merge(items)
-        _map(items, entities, options)
+        entities, posts = _merge(items)
+        _map(items, entities, posts, options)
         failing = [i for i in items if i.ok and not i.graph.validation.conforms]
         if not failing:
             break
