@@ -216,3 +216,39 @@ def test_a_store_folder_that_is_not_a_store_is_never_replaced(kg, tmp_path):
     assert result.returncode == 2 and "not an Oxigraph store" in result.stderr and "Traceback" not in result.stderr
     assert (out / "store" / "notes.txt").read_text(encoding="utf-8") == "mine\n"
     assert not (out / "kg.ttl").exists()
+
+
+def _stderr_on_a_terminal(args: list[str]) -> str:
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", *args], cwd=REPO, stdout=subprocess.DEVNULL,
+                            stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the build is done
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=300)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_progress_bar_on_a_terminal_and_none_with_quiet(tmp_path):
+    from kg.synthetic_corpus import write_corpus
+
+    write_corpus(tmp_path / "c", 4, seed=3)
+    shown = _stderr_on_a_terminal([str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--no-cache", "--jobs", "1"])
+    assert "extracting" in shown and "4/4" in shown, shown
+    quiet = _stderr_on_a_terminal([str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--no-cache", "--jobs", "1", "-q"])
+    assert "extracting" not in quiet and "4/4" not in quiet, quiet
