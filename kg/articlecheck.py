@@ -45,4 +45,4 @@ def validate_lines(nt_lines: list[str]) -> ValidationResult:
     graph = Graph()
     if nt_lines:
         graph.parse(data="".join(nt_lines), format="nt")
-    return validate(graph)
+    return validate(graph, inplace=True)  # the graph is ours, made just for this check
