@@ -4,6 +4,7 @@ graph. A bad article is reported by name and left out; the rest builds."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,6 +210,7 @@ class CorpusBuild:
     entities: dict[str, Entity]
     shared_lines: list[str]
     confidences: dict[str, float]
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def built(self) -> list[Item]:
@@ -220,12 +222,17 @@ class CorpusBuild:
 
 
 def build_corpus(inputs: list[str | Path], options: Options) -> CorpusBuild:
+    clock = _Clock()
     items = [Item(path) for path in find_articles(inputs)]
     _read(items, options)
+    clock.lap("read")
     _facts(items, options)
+    clock.lap("facts")
     while True:
         entities, posts = _merge(items)
+        clock.lap("merge")
         _map(items, entities, posts, options)
+        clock.lap("map+shacl")
         failing = [i for i in items if i.ok and not i.graph.validation.conforms]
         if not failing:
             break
@@ -238,7 +245,22 @@ def build_corpus(inputs: list[str | Path], options: Options) -> CorpusBuild:
         if item.ok:
             for node, value in item.graph.confidences.items():
                 confidences[node] = max(value, confidences.get(node, 0.0))
-    return CorpusBuild(items, entities, _shared_lines(items, entities, confidences), confidences)
+    shared = _shared_lines(items, entities, confidences)
+    clock.lap("shared")
+    return CorpusBuild(items, entities, shared, confidences, clock.laps)
+
+
+class _Clock:
+    """Seconds per phase, for `kg build --timings` and the benchmark."""
+
+    def __init__(self):
+        self.laps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 def _shared_lines(items: list[Item], entities: dict[str, Entity], confidences: dict[str, float]) -> list[str]:

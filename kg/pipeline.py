@@ -32,6 +32,7 @@ class BuildResult:
     validation: ValidationResult
     errors: list[str] = field(default_factory=list)
     cache_hits: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
 
     @property
     def ok(self) -> bool:
@@ -73,7 +74,7 @@ def _result(corpus: CorpusBuild, options: Options) -> BuildResult:
     entities = sum(1 for e in corpus.entities.values() if e.kind not in ("Role", "Post"))
     return BuildResult(
         dataset, [i.article for i in built], [i.doc for i in built], entities, len(corpus.confidences),
-        ValidationResult(not problems, problems), corpus.errors, options.cache.hits,
+        ValidationResult(not problems, problems), corpus.errors, options.cache.hits, dict(corpus.timings),
     )
 
 

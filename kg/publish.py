@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from kg import progress
@@ -19,14 +20,25 @@ STORE_FOLDER = "store"
 def render_outputs(result, quiet: bool = True) -> dict[str, bytes | str]:
     from kg.viewer import render_html
 
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        result.timings[name] = time.perf_counter() - clock
+        clock = time.perf_counter()
+
     with progress.step("writing N-Quads", quiet):
         nquads = "".join(result.dataset.nquads_lines()).encode("utf-8")
+    lap("nquads")
     with progress.step("writing TriG", quiet):
         trig = nquads_to_trig(nquads)
+    lap("trig")
     with progress.step("writing Turtle", quiet):
         turtle = lines_to_turtle(result.dataset.union_lines())
+    lap("turtle")
     with progress.step("writing the viewer", quiet):
         html = render_html(result.graph)
+    lap("viewer")
     return {"kg.ttl": turtle, "kg.trig": trig, "kg.nq": nquads, "graph.html": html}
 
 
@@ -52,7 +64,9 @@ def publish(result, out_dir: Path, store: bool = True, quiet: bool = True) -> li
             with os.fdopen(fd, "wb") as handle:
                 handle.write(files["kg.nq"])
             with progress.step("loading the store", quiet):
+                started = time.perf_counter()
                 write_store(out_dir / STORE_FOLDER, Path(staged))
+                result.timings["store"] = time.perf_counter() - started
         finally:
             Path(staged).unlink(missing_ok=True)
         written.append(out_dir / STORE_FOLDER)

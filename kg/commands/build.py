@@ -38,6 +38,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the build cache")
     parser.add_argument("--no-store", action="store_true", help="do not load the Oxigraph store DIR/store/")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
+    parser.add_argument("--timings", action="store_true", help="print the seconds each phase took")
 
 
 def run(args) -> int:
@@ -65,4 +66,6 @@ def run(args) -> int:
             return 2
         written = publish(result, out_dir, store=not args.no_store, quiet=args.quiet)
     print(f"wrote:    {', '.join(str(p) for p in written)}")
+    if args.timings:
+        print("timings:  " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items()))
     return 2 if result.errors else 0
