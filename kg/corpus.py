@@ -4,6 +4,7 @@ graph. A bad article is reported by name and left out; the rest builds."""
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,6 +169,14 @@ def _used_entities(doc: FactsDoc, entities: dict[str, Entity], posts: PostIndex)
     return {label: entities[label] for label in sorted(labels)}
 
 
+@functools.cache
+def _ontology_version() -> str:
+    """The shapes and the ontology the SHACL check reads: a changed shape checks every article again."""
+    from kg.paths import ontology_file
+
+    return digest(file_digest(ontology_file("shapes.ttl")), file_digest(ontology_file("diplomacy.ttl")))
+
+
 def _entity_state(entities: dict[str, Entity]) -> list:
     from dataclasses import asdict
 
@@ -181,7 +190,8 @@ def _map(items: list[Item], entities: dict[str, Entity], posts: PostIndex, optio
         if not item.ok:
             continue
         used = _used_entities(item.doc, entities, posts)
-        key = digest("map", source_version(*MAPPER_CODE), item.doc_key, item.article.path.name, _entity_state(used))
+        key = digest("map", source_version(*MAPPER_CODE), _ontology_version(), item.doc_key, item.article.path.name,
+                     _entity_state(used))
         cached = options.cache.get("graph", key)
         if cached is not None:
             item.graph = cached
