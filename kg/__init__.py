@@ -27,11 +27,12 @@ def build(paths, out=None, jobs=None, min_confidence=0.5, *, model=None, schedul
     result = run_build(paths, model=model, min_confidence=min_confidence, jobs=jobs or default_jobs(),
                        scheduler=scheduler, cache=cache, quiet=quiet)
     if out is not None and result.articles:
+        from kg.buildcache import BuildCache
         from kg.buildlock import output_lock
         from kg.publish import publish
 
         with output_lock(Path(out)):
-            publish(result, Path(out), store=store, quiet=quiet)
+            publish(result, Path(out), store=store, quiet=quiet, cache=BuildCache(cache))
     return result
 
 

@@ -4,6 +4,7 @@ before anything is replaced; the store is swapped in first, then the files, each
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import time
@@ -17,9 +18,9 @@ EXPORT_FILES = ("kg.ttl", "kg.trig", "kg.nq", "graph.html")
 STORE_FOLDER = "store"
 
 
-def render_outputs(result, quiet: bool = True) -> dict[str, bytes | str]:
-    from kg.viewer import render_html
-
+def render_outputs(result, quiet: bool = True, cache=None, viewer: bool = True) -> dict[str, bytes | str]:
+    """Every export of result. cache (a BuildCache): the viewer of an unchanged union is reused, since
+    drawing a large graph takes longer than everything else an unchanged rebuild does."""
     clock = time.perf_counter()
 
     def lap(name: str) -> None:
@@ -36,10 +37,26 @@ def render_outputs(result, quiet: bool = True) -> dict[str, bytes | str]:
     with progress.step("writing Turtle", quiet):
         turtle = lines_to_turtle(result.dataset.union_lines())
     lap("turtle")
-    with progress.step("writing the viewer", quiet):
+    files = {"kg.ttl": turtle, "kg.trig": trig, "kg.nq": nquads}
+    if viewer:
+        with progress.step("writing the viewer", quiet):
+            files["graph.html"] = _viewer(result, turtle, cache)
+        lap("viewer")
+    return files
+
+
+def _viewer(result, turtle: bytes, cache) -> str:
+    from kg.buildcache import digest, source_version
+
+    key = digest("viewer", source_version("viewer", "namespaces.py"), hashlib.sha256(turtle).hexdigest())
+    html = cache.get("viewer", key) if cache is not None else None
+    if html is None:
+        from kg.viewer import render_html  # imported only when drawing: it loads networkx and numpy
+
         html = render_html(result.graph)
-    lap("viewer")
-    return {"kg.ttl": turtle, "kg.trig": trig, "kg.nq": nquads, "graph.html": html}
+        if cache is not None:
+            cache.put("viewer", key, html)
+    return html
 
 
 def _check_replaceable(store_dir: Path) -> None:
@@ -49,15 +66,16 @@ def _check_replaceable(store_dir: Path) -> None:
                          "--out (or pass --no-store)", store_dir)
 
 
-def publish(result, out_dir: Path, store: bool = True, quiet: bool = True) -> list[Path]:
+def publish(result, out_dir: Path, store: bool = True, quiet: bool = True, cache=None, viewer: bool = True) -> list[Path]:
     """Write the outputs of result into out_dir; returns what was written."""
-    files = render_outputs(result, quiet)
+    if store:
+        _check_replaceable(out_dir / STORE_FOLDER)
+    files = render_outputs(result, quiet, cache, viewer)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / name for name in files]
     if store:
         from kg.store import write_store
 
-        _check_replaceable(out_dir / STORE_FOLDER)
 
         fd, staged = tempfile.mkstemp(prefix=".kg.nq.", suffix=".tmp", dir=out_dir)
         try:
@@ -71,4 +89,6 @@ def publish(result, out_dir: Path, store: bool = True, quiet: bool = True) -> li
             Path(staged).unlink(missing_ok=True)
         written.append(out_dir / STORE_FOLDER)
     write_outputs(out_dir, files)
+    if not viewer:  # a viewer of an older build would no longer match the exports beside it
+        (out_dir / "graph.html").unlink(missing_ok=True)
     return written

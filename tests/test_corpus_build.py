@@ -252,3 +252,14 @@ def test_a_progress_bar_on_a_terminal_and_none_with_quiet(tmp_path):
     assert "extracting" in shown and "4/4" in shown, shown
     quiet = _stderr_on_a_terminal([str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--no-cache", "--jobs", "1", "-q"])
     assert "extracting" not in quiet and "4/4" not in quiet, quiet
+
+
+def test_no_viewer_removes_the_older_one_and_a_cached_viewer_is_the_same(kg, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = kg("build", str(SEED_ARTICLE), "--out", str(out), "--cache", str(cache))
+    assert first.returncode == 0, first.stderr
+    drawn = (out / "graph.html").read_bytes()
+    again = kg("build", str(SEED_ARTICLE), "--out", str(out), "--cache", str(cache))
+    assert again.returncode == 0 and (out / "graph.html").read_bytes() == drawn
+    bare = kg("build", str(SEED_ARTICLE), "--out", str(out), "--cache", str(cache), "--no-viewer")
+    assert bare.returncode == 0 and not (out / "graph.html").exists() and (out / "kg.ttl").exists()

@@ -37,6 +37,9 @@ def add_arguments(parser) -> None:
                         help="build cache: an unchanged article is not extracted again (default: .kg/cache)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the build cache")
     parser.add_argument("--no-store", action="store_true", help="do not load the Oxigraph store DIR/store/")
+    parser.add_argument("--no-viewer", action="store_true",
+                        help="do not write DIR/graph.html, and remove an older one (drawing a corpus of many thousand "
+                             "facts takes a while; `kg view --focus` draws part of it)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     parser.add_argument("--timings", action="store_true", help="print the seconds each phase took")
 
@@ -64,7 +67,10 @@ def run(args) -> int:
         if not result.articles:
             print(f"kg build: error: no article could be built; nothing written to {out_dir}", file=sys.stderr)
             return 2
-        written = publish(result, out_dir, store=not args.no_store, quiet=args.quiet)
+        from kg.buildcache import BuildCache
+
+        written = publish(result, out_dir, store=not args.no_store, quiet=args.quiet, cache=BuildCache(cache),
+                          viewer=not args.no_viewer)
     print(f"wrote:    {', '.join(str(p) for p in written)}")
     if args.timings:
         print("timings:  " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items()))
