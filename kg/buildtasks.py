@@ -54,16 +54,32 @@ def nt_lines(graph) -> list[str]:
     return sorted(line + "\n" for line in text.splitlines() if line.strip())
 
 
-def map_article(article: Article, doc: FactsDoc, entities: dict[str, Entity]) -> ArticleGraph:
-    from kg.articlecheck import validate_lines
+def _mapped(article: Article, doc: FactsDoc, entities: dict[str, Entity]) -> tuple[list[str], dict, list[str]]:
+    """The article's graph, its facts' confidences, and the shared triples it uses (as N-Triples lines)."""
     from kg.rdfmap import GraphBuilder
 
     builder = GraphBuilder([(article, doc)], entities=copy.deepcopy(entities))
     lines = nt_lines(builder.article_graph(article, doc))
     confidences = {str(node): value for node, value in builder.confidences.items()}
-    shared = nt_lines(builder.shared_graph())
+    return lines, confidences, nt_lines(builder.shared_graph())
+
+
+def map_article(article: Article, doc: FactsDoc, entities: dict[str, Entity]) -> ArticleGraph:
+    from kg.articlecheck import validate_lines
+
+    lines, confidences, shared = _mapped(article, doc, entities)
     return ArticleGraph(lines, confidences, validate_lines(lines + shared))
 
 
 def map_batch(batch: list[tuple[Article, FactsDoc, dict[str, Entity]]]) -> list[ArticleGraph]:
-    return [map_article(*item) for item in batch]
+    """Map each article, and check the batch's graphs together (pyshacl's cost per call is large); only a
+    batch that does not conform is checked again article by article, to say which ones fail. Every
+    article's result is the one it would get alone: an article's graph is checked with the shared triples
+    it uses, and articles only share nodes that the same facts map to the same triples."""
+    from kg.articlecheck import validate_lines
+
+    mapped = [_mapped(*item) for item in batch]
+    together = validate_lines(sorted({line for lines, _, shared in mapped for line in lines + shared}))
+    if together.conforms:
+        return [ArticleGraph(lines, confidences, together) for lines, confidences, _ in mapped]
+    return [ArticleGraph(lines, confidences, validate_lines(lines + shared)) for lines, confidences, shared in mapped]

@@ -20,6 +20,7 @@ from kg.model import FACT_TYPES
 from kg.settings import spacy_model
 
 BATCH = 4  # articles per task, whatever the number of processes (so the batches never depend on where they run)
+MAP_BATCH = 8  # articles per mapping task: their SHACL check runs as one pyshacl call
 EXTRACTOR_CODE = ("extract", "data", "facts.py", "model.py", "articles.py", "sentences.py", "yamlio.py")
 MAPPER_CODE = ("rdfmap.py", "shortcuts.py", "namespaces.py", "entities.py", "sentences.py", "shacl.py",
                "articlecheck.py", "buildtasks.py", "model.py", "facts.py")
@@ -198,7 +199,7 @@ def _map(items: list[Item], entities: dict[str, Entity], posts: PostIndex, optio
         else:
             pending.append((item, used))
             keys[id(item)] = key
-    batches = [pending[i : i + BATCH] for i in range(0, len(pending), BATCH)]
+    batches = [pending[i : i + MAP_BATCH] for i in range(0, len(pending), MAP_BATCH)]
     bar = progress.bar(len(pending), "mapping and checking", quiet=options.quiet)
     from kg.parallel import run_tasks
 
