@@ -51,7 +51,8 @@ def _viewer(result, turtle: bytes, cache) -> str:
     key = digest("viewer", source_version("viewer", "namespaces.py"), hashlib.sha256(turtle).hexdigest())
     html = cache.get("viewer", key) if cache is not None else None
     if html is None:
-        from kg.viewer import render_html  # imported only when drawing: it loads networkx and numpy
+        # imported only when drawing: it loads networkx and numpy
+        from kg.viewer import render_html
 
         html = render_html(result.graph)
         if cache is not None:
