@@ -150,6 +150,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--export-triples", type=int, default=1_000_000)
+    parser.add_argument("--skip-export", action="store_true", help="only the builds")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
@@ -158,7 +159,8 @@ def main() -> int:
         if not folder.exists():
             write_corpus(folder, args.articles, seed=8)
         bench_build(folder, work / "out", args.jobs, args.articles)
-        bench_export(work / "out" / "build" / "kg.nq", args.export_triples)
+        if not args.skip_export:
+            bench_export(work / "out" / "build" / "kg.nq", args.export_triples)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"\npeak resident memory: this process {peak:.0f} MB, largest kg build {child:.0f} MB")
