@@ -67,8 +67,22 @@ def _check_replaceable(store_dir: Path) -> None:
                          "--out (or pass --no-store)", store_dir)
 
 
+def _clear_leftovers(out_dir: Path) -> None:
+    """What a build killed while writing left behind: its staged files and half-built or old stores. Only
+    called under the output lock, so no running build owns them."""
+    import shutil
+
+    for name in (*EXPORT_FILES, "kg.nq"):
+        for leftover in out_dir.glob(f".{name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
+    for leftover in (*out_dir.glob(f".{STORE_FOLDER}.new-*"), *out_dir.glob(f".{STORE_FOLDER}.old-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def publish(result, out_dir: Path, store: bool = True, quiet: bool = True, cache=None, viewer: bool = True) -> list[Path]:
-    """Write the outputs of result into out_dir; returns what was written."""
+    """Write the outputs of result into out_dir (the caller holds its output lock); returns what was written."""
+    if out_dir.is_dir():
+        _clear_leftovers(out_dir)
     if store:
         _check_replaceable(out_dir / STORE_FOLDER)
     files = render_outputs(result, quiet, cache, viewer)

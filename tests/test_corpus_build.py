@@ -263,3 +263,13 @@ def test_no_viewer_removes_the_older_one_and_a_cached_viewer_is_the_same(kg, tmp
     assert again.returncode == 0 and (out / "graph.html").read_bytes() == drawn
     bare = kg("build", str(SEED_ARTICLE), "--out", str(out), "--cache", str(cache), "--no-viewer")
     assert bare.returncode == 0 and not (out / "graph.html").exists() and (out / "kg.ttl").exists()
+
+
+def test_what_a_killed_build_left_while_writing_is_cleared(kg, tmp_path):
+    out = tmp_path / "out"
+    (out / ".store.new-12345").mkdir(parents=True)
+    (out / ".kg.ttl.abc123.tmp").write_text("half", encoding="utf-8")
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    result = kg("build", str(SEED_ARTICLE), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "kg.nq", "kg.trig", "kg.ttl", "notes.txt", "store"]
