@@ -16,33 +16,50 @@ def wikidata_ids() -> dict[str, str]:
         return dict((load_yaml(path) or {}).get("items") or {})
 
 
-def merge_entities(docs: list[FactsDoc]) -> dict[str, Entity]:
-    """Union of the entities of all documents, keyed by canonical label. The same label must mean the
-    same kind of thing everywhere; aliases are pooled."""
-    merged: dict[str, Entity] = {}
-    origin: dict[str, FactsDoc] = {}
-    for doc in docs:
-        for label, entity in doc.entities.items():
-            known = merged.get(label)
-            if known is None:
-                merged[label] = replace(entity, aliases=list(entity.aliases), references=list(entity.references))
-                origin[label] = doc
-                continue
-            for key in ("kind", "wikidata", "role", "organization", "country"):
+class EntityMerger:
+    """Pools the entities of documents one at a time, keyed by canonical label. The same label must mean
+    the same kind of thing everywhere; aliases are pooled. A document that contradicts the ones before it
+    is refused whole (InputError naming it), leaving the pool as it was."""
+
+    def __init__(self):
+        self.merged: dict[str, Entity] = {}
+        self.origin: dict[str, FactsDoc] = {}
+
+    def add(self, doc: FactsDoc) -> None:
+        for label, entity in doc.entities.items():  # check everything before changing anything
+            known = self.merged.get(label)
+            for key in ("kind", "wikidata", "role", "organization", "country") if known else ():
                 mine, theirs = getattr(known, key), getattr(entity, key)
                 if mine and theirs and mine != theirs:
                     raise InputError(
-                        f"entity {label!r} has {key} {theirs!r} here but {mine!r} in {origin[label].path}; "
+                        f"entity {label!r} has {key} {theirs!r} here but {mine!r} in {self.origin[label].path}; "
                         "one label must name one thing",
                         doc.path,
                     )
-                if theirs and not mine:
-                    setattr(known, key, theirs)
+        for label, entity in doc.entities.items():
+            known = self.merged.get(label)
+            if known is None:
+                self.merged[label] = replace(entity, aliases=list(entity.aliases), references=list(entity.references))
+                self.origin[label] = doc
+                continue
+            for key in ("kind", "wikidata", "role", "organization", "country"):
+                if getattr(entity, key) and not getattr(known, key):
+                    setattr(known, key, getattr(entity, key))
             for key in ("aliases", "references"):
                 pooled = getattr(known, key)
                 pooled.extend(name for name in getattr(entity, key) if name not in pooled)
-    link_wikidata(merged)
-    return merged
+
+    def result(self) -> dict[str, Entity]:
+        link_wikidata(self.merged)
+        return self.merged
+
+
+def merge_entities(docs: list[FactsDoc]) -> dict[str, Entity]:
+    """Union of the entities of all documents (see EntityMerger)."""
+    merger = EntityMerger()
+    for doc in docs:
+        merger.add(doc)
+    return merger.result()
 
 
 def link_wikidata(entities: dict[str, Entity]) -> None:

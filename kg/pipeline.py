@@ -1,28 +1,50 @@
-"""The build: articles -> facts (reviewed file, else extraction) -> graph -> SHACL gate -> exports."""
+"""The build: articles -> facts (reviewed file, else extraction) -> one graph per article + a shared
+graph -> SHACL per article -> the dataset the exports and the store are written from."""
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph
 
-from kg.articles import Article, find_articles, read_article
+from kg.articles import Article
+from kg.buildcache import BuildCache
+from kg.corpus import CorpusBuild, Options, build_corpus
+from kg.dataset import CorpusDataset
 from kg.errors import InputError
 from kg.facts import FactsDoc, load_facts
-from kg.rdfmap import GraphBuilder
-from kg.shacl import ValidationResult, validate
+from kg.shacl import ValidationResult
 
 
 @dataclass
 class BuildResult:
-    graph: Graph
+    """What a build made. `graph` (the union, an rdflib Graph) and `rdf_dataset` (an rdflib Dataset with
+    one named graph per article) are made on first use: at corpus scale prefer the exports or the store."""
+
+    dataset: CorpusDataset
     articles: list[Article]
     docs: list[FactsDoc]
     entities: int
     facts: int
     validation: ValidationResult
+    errors: list[str] = field(default_factory=list)
+    cache_hits: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @cached_property
+    def graph(self) -> Graph:
+        return self.dataset.union_graph()
+
+    @cached_property
+    def rdf_dataset(self):
+        return self.dataset.rdflib_dataset()
 
 
 def facts_for(article: Article, model: str | None = None, min_confidence: float = 0.0) -> FactsDoc:
@@ -36,13 +58,24 @@ def facts_for(article: Article, model: str | None = None, min_confidence: float 
     return extract_article(article, model=model, min_confidence=min_confidence)
 
 
-def build(inputs: list[str | Path], model: str | None = None, min_confidence: float = 0.0) -> BuildResult:
-    articles = [read_article(path) for path in find_articles(inputs)]
-    docs = [facts_for(article, model, min_confidence) for article in articles]
-    builder = GraphBuilder(list(zip(articles, docs)))
-    graph = builder.build()
-    entities = sum(1 for e in builder.entities.values() if e.kind not in ("Role", "Post"))
-    return BuildResult(graph, articles, docs, entities, len(builder.fact_nodes), validate(graph))
+def build(inputs: list[str | Path], model: str | None = None, min_confidence: float = 0.0, *, jobs: int = 1,
+          scheduler: str | None = None, cache: Path | str | None = None, quiet: bool = True) -> BuildResult:
+    """Build the articles under inputs. Bad articles do not stop the build: they are in result.errors
+    (one line each, naming the file) and left out. cache: a folder for the build cache, None for none."""
+    options = Options(model, min_confidence, jobs, scheduler, BuildCache(cache), quiet)
+    corpus = build_corpus(inputs, options)
+    return _result(corpus, options)
+
+
+def _result(corpus: CorpusBuild, options: Options) -> BuildResult:
+    built = corpus.built
+    problems = sorted(e for e in corpus.errors if "does not conform to the shapes" in e)
+    dataset = CorpusDataset.from_corpus(corpus)
+    entities = sum(1 for e in corpus.entities.values() if e.kind not in ("Role", "Post"))
+    return BuildResult(
+        dataset, [i.article for i in built], [i.doc for i in built], entities, len(corpus.confidences),
+        ValidationResult(not problems, problems), corpus.errors, options.cache.hits, dict(corpus.timings),
+    )
 
 
 def load_graph(path: Path | str) -> Graph:

@@ -21,7 +21,18 @@ from kg.articles import Article
 from kg.entities import merge_entities, post_for
 from kg.facts import Entity, Fact, FactsDoc
 from kg.model import FACT_TYPES, PLACES, slugify
-from kg.namespaces import DIP, ID, NIF, SCHEMA, WD, article_iri, bind_prefixes, date_literal, entity_iri, span_iri
+from kg.namespaces import (
+    DIP,
+    ID,
+    NIF,
+    SCHEMA,
+    WD,
+    article_iri,
+    bind_prefixes,
+    date_literal,
+    entity_iri,
+    span_iri,
+)
 from kg.sentences import covering_sentences, sentence_spans
 from kg.shortcuts import add_shortcuts
 
@@ -110,14 +121,19 @@ def _located_in_predicate(kind: str) -> URIRef:
 
 
 class GraphBuilder:
-    """Accumulates articles, entities and facts into one rdflib Graph."""
+    """Maps articles, entities and facts to RDF: one graph per article (its node, evidence, facts and the
+    triples they assert) and one shared graph (the entities, posts, and each fact's corpus-wide confidence),
+    whose union is what build() returns."""
 
-    def __init__(self, pairs: list[tuple[Article, FactsDoc]]):
+    def __init__(self, pairs: list[tuple[Article, FactsDoc]], entities: dict[str, Entity] | None = None):
         self.pairs = pairs
-        self.entities: dict[str, Entity] = merge_entities([doc for _, doc in pairs])
+        self.entities: dict[str, Entity] = entities if entities is not None else merge_entities([d for _, d in pairs])
         self.graph = Graph()
         bind_prefixes(self.graph)
         self.fact_nodes: set[URIRef] = set()
+        # A fact stated in several places (even in several articles) keeps the highest confidence any
+        # statement of it has: a corpus-level value, so it lives in the shared graph.
+        self.confidences: dict[URIRef, float] = {}
 
     # -- entities --------------------------------------------------------------------------------
     def iri(self, label: str) -> URIRef:
@@ -238,27 +254,48 @@ class GraphBuilder:
         return node
 
     def _set_confidence(self, node: URIRef, confidence: float) -> None:
-        # A fact stated in several places keeps the highest confidence any statement of it has.
-        current = self.graph.value(node, DIP.confidence)
-        value = round(max(confidence, float(current) if current is not None else 0.0), 3)
-        self.graph.set((node, DIP.confidence, Literal(f"{value:.3f}", datatype=XSD.decimal)))
+        self.confidences[node] = max(confidence, self.confidences.get(node, 0.0))
 
-    # -- the whole graph -------------------------------------------------------------------------
-    def build(self) -> Graph:
+    # -- the graphs ------------------------------------------------------------------------------
+    def add_posts(self) -> None:
+        """Mint the post of every office holding (in article order, so the same corpus gives the same posts)."""
         for _, doc in self.pairs:
             for fact in doc.facts:
                 if fact.type == "holds_office":
                     post_for(self.entities, fact.args["office"], fact.args.get("organization"), fact.args.get("country"))
+
+    def article_graph(self, article: Article, doc: FactsDoc) -> Graph:
+        """The article's own graph; call add_posts() first."""
+        self.graph = Graph()
+        bind_prefixes(self.graph)
+        article_node = self.add_article(article, doc)
+        sentences = sentence_spans(article.text)
+        for fact in doc.facts:
+            self.add_fact(article, doc, sentences, fact)
+            for label in _entity_arguments(fact):
+                self.graph.add((article_node, SCHEMA.mentions, self.iri(label)))
+        return self.graph
+
+    def shared_graph(self, confidences: dict[URIRef, float] | None = None) -> Graph:
+        """Entities and posts, and the confidence of every fact (default: of the article graphs made here)."""
+        self.graph = Graph()
+        bind_prefixes(self.graph)
         for entity in self.entities.values():
             self.add_entity(entity)
-        for article, doc in self.pairs:
-            article_node = self.add_article(article, doc)
-            sentences = sentence_spans(article.text)
-            for fact in doc.facts:
-                self.add_fact(article, doc, sentences, fact)
-                for label in _entity_arguments(fact):
-                    self.graph.add((article_node, SCHEMA.mentions, self.iri(label)))
+        for node, value in (self.confidences if confidences is None else confidences).items():
+            self.graph.add((node, DIP.confidence, Literal(f"{round(value, 3):.3f}", datatype=XSD.decimal)))
         return self.graph
+
+    def build(self) -> Graph:
+        """The union of every article's graph and the shared graph."""
+        self.add_posts()
+        union = Graph()
+        bind_prefixes(union)
+        for article, doc in self.pairs:
+            union += self.article_graph(article, doc)
+        union += self.shared_graph()
+        self.graph = union
+        return union
 
 
 def _entity_arguments(fact: Fact):

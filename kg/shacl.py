@@ -37,12 +37,14 @@ def _short(graph: Graph, node) -> str:
         return str(node)
 
 
-def validate(graph: Graph) -> ValidationResult:
+def validate(graph: Graph, inplace: bool = False) -> ValidationResult:
+    """inplace: the caller's graph may be changed (the ontology mixed into it), which spares pyshacl a copy."""
     import pyshacl
 
     shapes, ontology = _shapes()
     conforms, results, _ = pyshacl.validate(
-        graph, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True
+        graph, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True,
+        inplace=inplace,
     )
     problems = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
