@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "kg.commands.extract",
     "kg.commands.eval",
     "kg.commands.calibrate",
+    "kg.commands.analyze",
+    "kg.commands.report",
 )
 
 
