@@ -30,9 +30,16 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from kg.errors import InputError
     from kg.network import actor_network, analyze, read_actor_data
-    from kg.network.selection import ego_network, find_actor, parse_kinds, parse_range, parse_view
+    from kg.network.selection import (
+        ego_network,
+        find_actor,
+        parse_kinds,
+        parse_range,
+        parse_view,
+    )
     from kg.network.source import load_graph
     from kg.network.tables import FORMATS
+    from kg.viewer import gc_paused
 
     if args.depth is not None and not args.ego:
         raise InputError("--depth needs --ego NAME")
@@ -40,7 +47,8 @@ def run(args) -> int:
         raise InputError(f"--top must be 0 or more, not {args.top}")
     view, kinds = parse_view(args.by), parse_kinds(args.kind)
     dates = parse_range(args.date_from, args.date_to)
-    data = read_actor_data(load_graph(args))
+    with gc_paused():  # see kg.viewer.gc_paused: the collector would rescan the big graph again and again
+        data = read_actor_data(load_graph(args))
     network = actor_network(data, view, kinds, dates.first, dates.last)
     notes = []
     if args.ego:
@@ -55,8 +63,6 @@ def run(args) -> int:
     if network.facts_dropped:
         notes.append(f"{network.facts_dropped} facts tie fewer than two actors in the {view} view and were left out")
     analysis = analyze(network)
-    if analysis.betweenness_sampled:
-        notes.append(f"betweenness estimated from {analysis.betweenness_sampled} sampled sources")
     sys.stdout.write(FORMATS[args.format](analysis, args.top or None, notes))
     for note in notes:
         if args.format == "table":

@@ -10,5 +10,13 @@ from kg.network.actors import KINDS, VIEWS, ActorNetwork, actor_network
 from kg.network.facts import ActorData, read_actor_data
 from kg.network.metrics import Analysis, analyze
 
-__all__ = ["KINDS", "VIEWS", "ActorNetwork", "actor_network", "ActorData", "read_actor_data", "Analysis",
-           "analyze"]
+__all__ = [
+           "KINDS",
+           "VIEWS",
+           "ActorData",
+           "ActorNetwork",
+           "Analysis",
+           "actor_network",
+           "analyze",
+           "read_actor_data",
+]

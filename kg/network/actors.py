@@ -14,6 +14,7 @@ that fact, and organisations count for their country. Office ties are drawn in t
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -103,7 +104,7 @@ def _day_range(date: str) -> tuple[str, str]:
     if len(date) == 4:
         return f"{date}-01-01", f"{date}-12-31"
     if len(date) == 7:
-        return f"{date}-01", f"{date}-31"
+        return f"{date}-01", f"{date}-{calendar.monthrange(int(date[:4]), int(date[5:]))[1]:02d}"
     return date, date
 
 

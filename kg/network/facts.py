@@ -142,11 +142,10 @@ def _read_office_intervals(graph: Graph, facts: dict) -> None:
 
 
 def _post_places(graph: Graph) -> dict:
-    places: dict = {}
-    for post in graph.subjects(RDF.type, ORG.Post):
-        org, country = graph.value(post, ORG.postIn), graph.value(post, DIP.country)
-        places[str(post)] = (str(org) if org is not None else None, str(country) if country is not None else None)
-    return places
+    posts = {str(p) for p in graph.subjects(RDF.type, ORG.Post)}
+    orgs = {str(s): str(o) for s, o in sorted(graph.subject_objects(ORG.postIn)) if str(s) in posts}
+    countries = {str(s): str(o) for s, o in sorted(graph.subject_objects(DIP.country)) if str(s) in posts}
+    return {post: (orgs.get(post), countries.get(post)) for post in sorted(posts)}
 
 
 def _organisation_countries(graph: Graph, classes: dict, post_place: dict) -> dict:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import igraph
 import networkx as nx
 
 from kg.network.actors import ActorNetwork
 
 SEED = 20201119
-EXACT_BETWEENNESS = 1500
-BETWEENNESS_SAMPLES = 150
 
 
 @dataclass
@@ -45,7 +44,6 @@ class Analysis:
     network: ActorNetwork
     nodes: list  # NodeMetrics, most central first (PageRank, then weighted degree, then name)
     communities: list = field(default_factory=list)
-    betweenness_sampled: int = 0  # sources sampled (0: exact)
 
     def by_iri(self) -> dict:
         return {n.iri: n for n in self.nodes}
@@ -62,12 +60,17 @@ def undirected(network: ActorNetwork) -> nx.Graph:
     return graph
 
 
-def betweenness(graph: nx.Graph) -> tuple[dict, int]:
-    n = graph.number_of_nodes()
-    if n <= EXACT_BETWEENNESS:
-        return nx.betweenness_centrality(graph, normalized=True), 0
-    k = min(n, BETWEENNESS_SAMPLES)
-    return nx.betweenness_centrality(graph, k=k, normalized=True, seed=SEED), k
+def betweenness_and_pagerank(graph: nx.Graph) -> tuple[dict, dict]:
+    order = list(graph)
+    index = {v: i for i, v in enumerate(order)}
+    edges = [(index[a], index[b]) for a, b in graph.edges()]
+    weights = [graph[a][b]["weight"] for a, b in graph.edges()]
+    fast = igraph.Graph(n=len(order), edges=edges, directed=False)
+    n = len(order)
+    pairs = (n - 1) * (n - 2) / 2 if n > 2 else 1.0
+    between = fast.betweenness(directed=False)
+    rank = fast.pagerank(directed=False, damping=0.85, weights=weights if edges else None)
+    return ({v: between[i] / pairs for i, v in enumerate(order)}, {v: rank[i] for i, v in enumerate(order)})
 
 
 def communities(graph: nx.Graph) -> list:
@@ -81,9 +84,7 @@ def analyze(network: ActorNetwork) -> Analysis:
     graph = undirected(network)
     if graph.number_of_nodes() == 0:
         return Analysis(network, [])
-    between, sampled = betweenness(graph)
-    rank = nx.pagerank(graph, alpha=0.85, weight="weight") if graph.number_of_edges() else {
-        v: 1.0 / graph.number_of_nodes() for v in graph}
+    between, rank = betweenness_and_pagerank(graph)
     nodes = {v: NodeMetrics(v, network.name(v), network.nodes[v], degree=graph.degree(v),
                             weighted_degree=int(graph.degree(v, weight="weight")),
                             betweenness=round(between[v], 6), pagerank=round(rank[v], 6)) for v in graph}
@@ -99,4 +100,4 @@ def analyze(network: ActorNetwork) -> Analysis:
             inside[nodes[tie.source].community].update(tie.facts)
     result = [Community(number, sorted(members, key=position.__getitem__), sorted(inside[number]))
               for number, members in enumerate(groups, start=1)]
-    return Analysis(network, ordered, result, sampled)
+    return Analysis(network, ordered, result)
