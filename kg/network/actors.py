@@ -96,11 +96,11 @@ def in_range(fact: ActorFact, date_from: str | None, date_to: str | None) -> boo
         first, last = fact.date, fact.date
     else:
         return False
-    first, last = _day_range(first)[0], _day_range(last)[1]
+    first, last = day_range(first)[0], day_range(last)[1]
     return not ((date_from and last < date_from) or (date_to and first > date_to))
 
 
-def _day_range(date: str) -> tuple[str, str]:
+def day_range(date: str) -> tuple[str, str]:
     if len(date) == 4:
         return f"{date}-01-01", f"{date}-12-31"
     if len(date) == 7:

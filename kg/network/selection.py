@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from kg.errors import InputError
 from kg.model import parse_date
-from kg.network.actors import KINDS, VIEW_ALIASES, VIEWS, ActorNetwork, _day_range
+from kg.network.actors import KINDS, VIEW_ALIASES, VIEWS, ActorNetwork, day_range
 
 KIND_ALIASES = {"meetings": "meeting", "met": "meeting", "attended": "attendance", "award": "conferral",
                 "awards": "conferral", "award_conferral": "conferral", "conferrals": "conferral",
@@ -57,7 +57,7 @@ def parse_range(date_from: str | None, date_to: str | None) -> DateRange:
             continue
         if parse_date(value.strip()) is None:
             raise InputError(f"{flag}: {value!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD")
-        bounds.append(_day_range(value.strip())[end])
+        bounds.append(day_range(value.strip())[end])
     if bounds[0] and bounds[1] and bounds[0] > bounds[1]:
         raise InputError(f"--from {date_from} is after --to {date_to}")
     return DateRange(*bounds)

@@ -16,8 +16,16 @@ from kg.viewer.model import ViewModel, build_model
 from kg.viewer.render import RenderOptions, render_page
 from kg.viewer.select import Selection, select_model
 
-__all__ = ["render_html", "view_html", "build_model", "select_model", "Selection", "RenderOptions", "ViewModel",
-           "gc_paused"]
+__all__ = [
+    "RenderOptions",
+    "Selection",
+    "ViewModel",
+    "build_model",
+    "gc_paused",
+    "render_html",
+    "select_model",
+    "view_html",
+]
 
 
 @contextmanager
