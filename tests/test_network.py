@@ -122,3 +122,16 @@ def test_unparsable_dates_name_the_argument(value):
 def test_empty_graph_gives_an_empty_analysis():
     analysis = analyze(actor_network(read_actor_data(graph_of({}, []))))
     assert analysis.nodes == [] and analysis.communities == []
+
+
+def test_betweenness_is_sampled_past_the_budget_and_stays_deterministic(data, monkeypatch):
+    from kg.network import metrics
+
+    exact = by_name(analyze(actor_network(data, "person", TIES)))
+    monkeypatch.setattr(metrics, "BETWEENNESS_BUDGET", 35)  # 6 actors x 7 ties = 42: 35 // 7 = 5 sources
+    first, second = (analyze(actor_network(data, "person", TIES)) for _ in range(2))
+    assert first.betweenness_sampled == 5
+    assert [(m.name, m.betweenness) for m in first.nodes] == [(m.name, m.betweenness) for m in second.nodes]
+    estimate = by_name(first)
+    assert {n for n, m in estimate.items() if m.betweenness > 0} == {"Person C", "Person D"}
+    assert all(abs(estimate[n].betweenness - exact[n].betweenness) <= 0.25 for n in exact)

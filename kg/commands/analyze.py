@@ -63,6 +63,8 @@ def run(args) -> int:
     if network.facts_dropped:
         notes.append(f"{network.facts_dropped} facts tie fewer than two actors in the {view} view and were left out")
     analysis = analyze(network)
+    if analysis.betweenness_sampled:
+        notes.append(f"betweenness estimated from {analysis.betweenness_sampled} sampled sources")
     sys.stdout.write(FORMATS[args.format](analysis, args.top or None, notes))
     for note in notes:
         if args.format == "table":

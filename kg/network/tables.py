@@ -68,6 +68,7 @@ def as_json(analysis: Analysis, top: int | None, notes: list) -> str:
     data = {
         "view": net.view,
         "notes": notes,
+        "betweenness_sampled_sources": analysis.betweenness_sampled,
         "nodes": [{"iri": m.iri, "name": m.name, "class": m.cls, "degree": m.degree,
                    "weighted_degree": m.weighted_degree, "betweenness": m.betweenness, "pagerank": m.pagerank,
                    "community": m.community} for m in chosen],
