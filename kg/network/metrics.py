@@ -91,7 +91,9 @@ def communities(graph: nx.Graph) -> list:
     return [sorted(c) for c in found]
 
 
-def analyze(network: ActorNetwork) -> Analysis:
+def analyze(network: ActorNetwork, with_communities: bool = True) -> Analysis:
+    """Measures of every actor, most central first; communities unless with_communities is False (they
+    are the slowest part at corpus scale)."""
     graph = undirected(network)
     if graph.number_of_nodes() == 0:
         return Analysis(network, [])
@@ -100,6 +102,8 @@ def analyze(network: ActorNetwork) -> Analysis:
                             weighted_degree=int(graph.degree(v, weight="weight")),
                             betweenness=round(between[v], 6), pagerank=round(rank[v], 6)) for v in graph}
     ordered = sorted(nodes.values(), key=lambda m: (-m.pagerank, -m.weighted_degree, m.name, m.iri))
+    if not with_communities:
+        return Analysis(network, ordered, [], sampled)
     position = {m.iri: i for i, m in enumerate(ordered)}
     groups = sorted(communities(graph), key=lambda c: (-len(c), min(position[v] for v in c)))
     for number, members in enumerate(groups, start=1):

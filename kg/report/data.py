@@ -71,5 +71,5 @@ def overview(graph: Graph) -> Overview:
     network = actor_network(data)
     strongest = sorted(network.ties, key=lambda t: (-t.weight, network.name(t.source), network.name(t.target),
                                                    t.kind))[:TOP]
-    return Overview(data, fact_counts(graph), analyze(network), conferring_states(data), meetings_per_month(data),
-                    strongest)
+    return Overview(data, fact_counts(graph), analyze(network, with_communities=False), conferring_states(data),
+                    meetings_per_month(data), strongest)

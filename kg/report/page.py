@@ -58,9 +58,9 @@ def sections(ov: Overview, links: Links) -> list:
              bar_chart([(t.replace("_", " "), c, None) for t, c in ov.fact_counts])]
     central = analysis.nodes[:TOP]
     parts.append(f"<h2>Most central actors (of {len(analysis.nodes)}, by PageRank)</h2>")
-    parts.append(_table(("actor", "class", "ties", "facts", "betweenness", "PageRank", "community"), [
+    parts.append(_table(("actor", "class", "ties", "facts", "betweenness", "PageRank"), [
         (_link(links.actor(m.iri), m.name), escape(m.cls), m.degree, m.weighted_degree, f"{m.betweenness:.3f}",
-         f"{m.pagerank:.3f}", m.community) for m in central]) if central else '<p class="hint">No ties.</p>')
+         f"{m.pagerank:.3f}") for m in central]) if central else '<p class="hint">No ties.</p>')
     parts.append("<h2>States that confer the most awards, and on whom</h2>")
     parts.append(_table(("state", "awards", "recipients"), [
         (_link(links.actor(state), name(state)), count,
