@@ -135,7 +135,15 @@
   }
   api.showTie = showTie;
   var actorBox = document.getElementById("actor-mode");
+  var tiesAdded = false;
   function setActor(on) {
+    if (on && !tiesAdded) {  // tens of thousands at corpus scale: only once asked for, not at every opening
+      tiesAdded = true;
+      K.edgesSet.add(K.tieData.map(function (e) {
+        return { id: e.id, from: e.source, to: e.target, label: e.label, width: 1 + Math.log2(e.weight),
+                 arrows: { to: { enabled: e.directed, scaleFactor: 0.5 } } };
+      }));
+    }
     state.actor = !!on;
     actorBox.checked = state.actor;
     K.refresh();

@@ -134,11 +134,7 @@
     return edge;
   });
   var nodesSet = new vis.DataSet(visNodes);
-  tieData.forEach(function (e) {
-    visEdges.push({ id: e.id, from: e.source, to: e.target, label: e.label, width: 1 + Math.log2(e.weight),
-                    arrows: { to: { enabled: e.directed, scaleFactor: 0.5 } } });
-  });
-  var edgesSet = new vis.DataSet(visEdges);
+  var edgesSet = new vis.DataSet(visEdges);  // ties join it when the actor network is first shown (network.js)
   var nodeView = new vis.DataView(nodesSet, { filter: nodeVisible });
   var edgeView = new vis.DataView(edgesSet, { filter: edgeVisible });
 
