@@ -18,6 +18,7 @@ Prints figures; asserts nothing. Run once: building the corpus alone takes minut
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -63,6 +64,7 @@ def main(argv=None) -> int:
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="bench-analyze-"))
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     with gc_paused():
         graph, build_s = timed(synthetic_graph, args.entities, 7, args.articles)
         facts = sum(1 for _ in graph.subjects(RDF.type, DIP.Fact))
@@ -111,7 +113,7 @@ def main(argv=None) -> int:
                               text=True, check=False)
         print(f"kg analyze --data corpus.nt (parsing included): {time.perf_counter() - start:.1f} s, "
               f"exit {done.returncode}")
-    print(f"pages kept in {folder}")
+    print(f"pages kept in {folder}; load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -123,7 +123,9 @@ class Resolver:
                 return timed
         untimed = [o for o in offices if not (o.start or o.end)]
         current = [o for o in untimed if o.status != "former"]
-        return current or untimed or offices
+        if current or untimed:
+            return current or untimed
+        return [] if date else offices  # only dated offices, none at the time: no known office then
 
     def __call__(self, iri: str, date: str) -> list:
         data = self.data
