@@ -8,9 +8,9 @@ BETWEENNESS_BUDGET (about 2,000 actors with 2,500 ties), else estimated from a s
 (about 60 on a corpus of 10,000 actors: a ranking of brokers, not exact values); PageRank (damping 0.85) and
 Louvain communities (seeded) use the weights. Communities are numbered from 1, largest first.
 
-The measures are computed by igraph (C) on the networkx graph's vertices in sorted order: on a corpus of
-10,000 actors networkx's pure-Python Brandes takes minutes and its Louvain eight times as long as
-igraph's, which finds communities of the same modularity.
+The measures are computed by igraph (C): on a corpus of 10,000 actors networkx's pure-Python Brandes
+takes minutes, its Louvain eight times as long as igraph's (which finds communities of the same
+modularity), and merely building its graph takes longer than igraph's PageRank.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import random
 from dataclasses import dataclass, field
 
 import igraph
-import networkx as nx
 
 from kg.network.actors import ActorNetwork
 
@@ -57,26 +56,21 @@ class Analysis:
         return {n.iri: n for n in self.nodes}
 
 
-def undirected(network: ActorNetwork) -> nx.Graph:
-    graph = nx.Graph()
-    graph.add_nodes_from(network.nodes)  # sorted: networkx iterates in insertion order
-    weights: dict = {}
-    for tie in network.ties:
-        key = (tie.source, tie.target) if tie.source < tie.target else (tie.target, tie.source)
-        weights[key] = weights.get(key, 0) + tie.weight
-    graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
-    return graph
-
-
 class Indexed:
-    """The undirected network as an igraph graph, its vertices in the networkx graph's (sorted) order."""
+    """The undirected network as an igraph graph: vertices in sorted IRI order, one edge per pair of actors
+    weighted by the sum of their ties, edges sorted (igraph's results then depend on nothing else)."""
 
-    def __init__(self, graph: nx.Graph):
-        self.order = list(graph)
+    def __init__(self, network: ActorNetwork):
+        self.order = sorted(network.nodes)
         index = {v: i for i, v in enumerate(self.order)}
-        edges = list(graph.edges())
-        self.weights = [graph[a][b]["weight"] for a, b in edges]
-        self.graph = igraph.Graph(n=len(self.order), edges=[(index[a], index[b]) for a, b in edges], directed=False)
+        weights: dict = {}
+        for tie in network.ties:
+            a, b = index[tie.source], index[tie.target]
+            key = (a, b) if a < b else (b, a)
+            weights[key] = weights.get(key, 0) + tie.weight
+        pairs = sorted(weights)
+        self.weights = [weights[p] for p in pairs]
+        self.graph = igraph.Graph(n=len(self.order), edges=pairs, directed=False)
 
 
 def betweenness(fast: Indexed) -> tuple[dict, int]:
@@ -115,15 +109,15 @@ def communities(fast: Indexed) -> list:
 def analyze(network: ActorNetwork, with_communities: bool = True) -> Analysis:
     """Measures of every actor, most central first; communities unless with_communities is False (they
     are the slowest part at corpus scale)."""
-    graph = undirected(network)
-    if graph.number_of_nodes() == 0:
+    if not network.nodes:
         return Analysis(network, [])
-    fast = Indexed(graph)
+    fast = Indexed(network)
     between, sampled = betweenness(fast)
     rank = pagerank(fast)
-    nodes = {v: NodeMetrics(v, network.name(v), network.nodes[v], degree=graph.degree(v),
-                            weighted_degree=int(graph.degree(v, weight="weight")),
-                            betweenness=round(between[v], 6), pagerank=round(rank[v], 6)) for v in graph}
+    degree, strength = fast.graph.degree(), fast.graph.strength(weights=fast.weights or None)
+    nodes = {v: NodeMetrics(v, network.name(v), network.nodes[v], degree=degree[i], weighted_degree=int(strength[i]),
+                            betweenness=round(between[v], 6), pagerank=round(rank[v], 6))
+             for i, v in enumerate(fast.order)}
     ordered = sorted(nodes.values(), key=lambda m: (-m.pagerank, -m.weighted_degree, m.name, m.iri))
     if not with_communities:
         return Analysis(network, ordered, [], sampled)
