@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "kg.commands.extract",
     "kg.commands.eval",
     "kg.commands.calibrate",
+    "kg.commands.analyze",
+    "kg.commands.report",
 )
 
 

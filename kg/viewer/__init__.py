@@ -11,12 +11,21 @@ from contextlib import contextmanager
 
 from rdflib import Graph
 
+from kg.viewer.actornet import actor_payload
 from kg.viewer.model import ViewModel, build_model
 from kg.viewer.render import RenderOptions, render_page
 from kg.viewer.select import Selection, select_model
 
-__all__ = ["render_html", "view_html", "build_model", "select_model", "Selection", "RenderOptions", "ViewModel",
-           "gc_paused"]
+__all__ = [
+    "RenderOptions",
+    "Selection",
+    "ViewModel",
+    "build_model",
+    "gc_paused",
+    "render_html",
+    "select_model",
+    "view_html",
+]
 
 
 @contextmanager
@@ -36,11 +45,14 @@ def gc_paused():
 def render_html(graph: Graph, options: RenderOptions | None = None) -> str:
     """The whole graph as a viewer page, with default options (the view model is built once)."""
     with gc_paused():
-        return render_page(build_model(graph), options)
+        model = build_model(graph)
+        model.network = actor_payload(graph, model)
+        return render_page(model, options)
 
 
 def view_html(graph: Graph, selection: Selection | None = None, options: RenderOptions | None = None) -> str:
     """A viewer page of the part of the graph a selection keeps (raises InputError for a bad selection)."""
     with gc_paused():
         model = select_model(graph, selection) if selection else build_model(graph)
+        model.network = actor_payload(graph, model)
         return render_page(model, options)

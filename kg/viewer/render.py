@@ -113,6 +113,9 @@ def payload(model: ViewModel, options: RenderOptions) -> dict:
         "contexts": model.contexts,
         "articles": model.articles,
         "namespaces": iri.namespaces,
+        "network": {"metrics": columns(model.network.get("metrics", [])),
+                    "ties": columns(model.network.get("ties", [])),
+                    "communities": model.network.get("communities", 0)},
     }
 
 
@@ -123,9 +126,10 @@ def render_page(model: ViewModel, options: RenderOptions | None = None) -> str:
         "CSS": asset("viewer.css"),
         "VIS_JS": vis_network_js(),
         "APP_JS": asset("viewer.js"),
+        "NET_JS": asset("network.js"),
         "DATA": script_json(payload(model, options)),
     }
-    for name in ("CSS", "VIS_JS", "APP_JS"):
+    for name in ("CSS", "VIS_JS", "APP_JS", "NET_JS"):
         if re.search(r"</(script|style)", parts[name], re.IGNORECASE):
             raise RuntimeError(f"asset {name} would end its element early")
     # One pass over the template only, so text inside an inserted part is never substituted again.

@@ -39,7 +39,8 @@ class _Writer:
         return " ".join(self.parts)
 
 
-def synthetic_pairs(entities_wanted: int, seed: int = 7) -> list[tuple[Article, FactsDoc]]:
+def synthetic_pairs(entities_wanted: int, seed: int = 7, articles: int | None = None) -> list[tuple[Article, FactsDoc]]:
+    """About seven facts an article; `articles` (default: one per five entities) sets the corpus size."""
     rng = random.Random(seed)
     n_people = max(4, int(entities_wanted * 0.55))
     n_orgs = max(2, int(entities_wanted * 0.25))
@@ -56,7 +57,7 @@ def synthetic_pairs(entities_wanted: int, seed: int = 7) -> list[tuple[Article, 
         return items[min(len(items) - 1, int(rng.paretovariate(1.2)) - 1)] if rng.random() < 0.3 else rng.choice(items)
 
     pairs = []
-    n_articles = max(1, entities_wanted // 5)
+    n_articles = articles or max(1, entities_wanted // 5)
     for a in range(n_articles):
         w = _Writer()
         ents: dict[str, Entity] = {}
@@ -98,5 +99,5 @@ def synthetic_pairs(entities_wanted: int, seed: int = 7) -> list[tuple[Article, 
     return pairs
 
 
-def synthetic_graph(entities_wanted: int, seed: int = 7) -> Graph:
-    return GraphBuilder(synthetic_pairs(entities_wanted, seed)).build()
+def synthetic_graph(entities_wanted: int, seed: int = 7, articles: int | None = None) -> Graph:
+    return GraphBuilder(synthetic_pairs(entities_wanted, seed, articles)).build()

@@ -54,6 +54,7 @@ class ViewModel:
     evidence: list  # spans: {"article", "ctx" (index into contexts), "qb", "qe", "begin", "end"}
     articles: list
     contexts: list = field(default_factory=list)  # the sentence(s) around quotes, each text once
+    network: dict = field(default_factory=dict)  # actornet.py: centralities and actor-network ties
 
     def entity_nodes(self) -> list:
         return [n for n in self.nodes if n.cls != "fact"]

@@ -16,6 +16,8 @@
   }
   function fullIri(value) { return value ? DATA.namespaces[value[0]] + value[1] : ""; }
   ["nodes", "edges", "facts", "evidence"].forEach(function (name) { DATA[name] = records(DATA[name]); });
+  DATA.network.metrics = records(DATA.network.metrics);
+  DATA.network.ties = records(DATA.network.ties);
   DATA.nodes.forEach(function (n) { n.iri = fullIri(n.iri); });
   DATA.facts.forEach(function (f) { f.iri = fullIri(f.iri); });
   var BIG = DATA.nodes.length > 1500;
@@ -52,9 +54,20 @@
   edgeData.forEach(function (e) { if (e.fact === null) { plainEdgeAt[e.source] = true; plainEdgeAt[e.target] = true; } });
   var edgeOfFact = {};
   edgeData.forEach(function (e) { if (e.fact !== null && e.mode === "all" && !(e.fact in edgeOfFact)) edgeOfFact[e.fact] = e.id; });
+  // Ties of the actor network (shown instead of the facts in the actor-network mode): one per pair and kind,
+  // with the facts behind it.
+  var metricsById = {};
+  DATA.network.metrics.forEach(function (m) { metricsById[m.id] = m; });
+  var tieData = DATA.network.ties.map(function (t, i) {
+    return { id: "t" + i, source: t.source, target: t.target, fact: null, facts: t.facts, mode: "actor",
+             kind: t.kind, weight: t.weight, directed: t.directed,
+             label: t.kind + (t.weight > 1 ? " \u00d7" + t.weight : "") };
+  });
+  tieData.forEach(function (e) { edgeById[e.id] = e; });
 
   var state = {
     expanded: !DATA.options.collapsed,
+    actor: false,
     hiddenClasses: {},
     hiddenTypes: {},
     from: "",
@@ -88,11 +101,14 @@
   }
   function nodeVisible(n) {
     var data = nodeById[n.id];
-    if (data.cls === "fact") return state.expanded && factVisible(data.fact);
+    if (data.cls === "fact") return state.expanded && !state.actor && factVisible(data.fact);
+    if (state.actor && !metricsById[n.id]) return false;
     return !state.hiddenClasses[data.cls] && (keptByDate === null || keptByDate[n.id] === true);
   }
   function edgeVisible(e) {
     var data = edgeById[e.id];
+    if (data.mode === "actor") return state.actor && data.facts.some(factVisible);
+    if (state.actor) return false;
     if (data.mode === "hub" && !state.expanded) return false;
     if (data.mode === "flat" && state.expanded) return false;
     return factVisible(data.fact);
@@ -118,7 +134,7 @@
     return edge;
   });
   var nodesSet = new vis.DataSet(visNodes);
-  var edgesSet = new vis.DataSet(visEdges);
+  var edgesSet = new vis.DataSet(visEdges);  // ties join it when the actor network is first shown (network.js)
   var nodeView = new vis.DataView(nodesSet, { filter: nodeVisible });
   var edgeView = new vis.DataView(edgesSet, { filter: edgeVisible });
 
@@ -258,6 +274,7 @@
 
   function showEdge(edgeId) {
     var e = edgeById[edgeId];
+    if (e.mode === "actor") { if (api.showTie) api.showTie(edgeId); return; }
     if (e.fact !== null) { showFact(e.fact, false); return; }
     clear(panel);
     add(panel, el("h2", null, nodeById[e.source].label + " \u2014 " + e.label + " \u2192 " + nodeById[e.target].label));
@@ -433,4 +450,10 @@
   api.hubOf = function (index) { return hubOfFact[index] || null; };
   api.setExpanded = setExpanded;
   api.canvasPosition = function (id) { return network.canvasToDOM(network.getPositions([id])[id]); };
+  // For network.js (the corpus-scale modes), which runs next in the same page.
+  api.internals = { DATA: DATA, network: network, nodesSet: nodesSet, edgesSet: edgesSet, state: state,
+                    refresh: refresh, factVisible: factVisible, onDates: onDates, el: el, add: add, clear: clear,
+                    panel: panel, renderEvidence: renderEvidence, factLink: factLink, nodeLink: nodeLink,
+                    nodeById: nodeById, edgeById: edgeById, metricsById: metricsById, tieData: tieData,
+                    entities: entities, classes: classes, nodeSize: nodeSize, select: select };
 })();
