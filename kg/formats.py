@@ -15,16 +15,17 @@ from kg.paths import ontology_file
 
 @dataclass(frozen=True)
 class ExportFormat:
-    writer: Callable[[object], bytes]
+    writer: Callable[[object], bytes | dict[str, bytes]]
     extension: str
     description: str
+    tables: bool = False  # the writer gives several files ({name: bytes}), written into a folder
 
 
 FORMATS: dict[str, ExportFormat] = {}
 
 
-def register(name: str, writer: Callable[[object], bytes], extension: str, description: str) -> None:
-    FORMATS[name] = ExportFormat(writer, extension, description)
+def register(name: str, writer: Callable, extension: str, description: str, tables: bool = False) -> None:
+    FORMATS[name] = ExportFormat(writer, extension, description, tables)
 
 
 def _prefixes() -> dict[str, str]:
@@ -116,3 +117,25 @@ register("trig", _pyoxigraph_writer("TRIG", quads=True), ".trig", "TriG: every n
 register("nt", _pyoxigraph_writer("N_TRIPLES", quads=False), ".nt", "N-Triples: the union, one triple a line, sorted")
 register("nq", _pyoxigraph_writer("N_QUADS", quads=True), ".nq", "N-Quads: every named graph, one quad a line, sorted")
 register("jsonld", write_jsonld, ".jsonld", "JSON-LD: the union, compacted with the shipped context")
+
+
+def write_graphml(source) -> bytes:
+    """The actor network (kg.network) as GraphML, for Gephi."""
+    from kg.network.interchange import graphml_text
+    from kg.sources import as_graph
+
+    return graphml_text(as_graph(source)).encode("utf-8")
+
+
+def write_csv_tables(source) -> dict[str, bytes]:
+    """The actor network as node and edge tables, for pandas and R."""
+    from kg.network.interchange import csv_tables
+    from kg.sources import as_graph
+
+    return {name: text.encode("utf-8") for name, text in csv_tables(as_graph(source)).items()}
+
+
+register("graphml", write_graphml, ".graphml", "GraphML: the actor network (persons, organisations, countries and "
+         "their ties), for Gephi")
+register("csv", write_csv_tables, "", "CSV: the actor network as nodes.csv and edges.csv in the --out folder",
+         tables=True)

@@ -91,3 +91,26 @@ def test_kg_export_cli(kg, store, tmp_path, seed_graph):
     assert kg("export", "--format", "nt", "--out", str(tmp_path), "--data", "exports/kg.ttl").returncode == 2
     assert kg("export", "--format", "rdfxml").returncode == 2
     assert URIRef("https://w3id.org/dipkg/id/person/song-tao") in set(seed_graph.subjects())
+
+
+def test_actor_network_formats_from_the_store_and_the_cli(kg, store, seed_graph, tmp_path):
+    import csv
+    import io
+
+    import networkx as nx
+
+    # the store and the graph file give the same actor network, byte for byte
+    assert FORMATS["graphml"].writer(store) == FORMATS["graphml"].writer(seed_graph)
+    network = nx.read_graphml(io.BytesIO(FORMATS["graphml"].writer(store)))
+    labels = {data.get("label") for _, data in network.nodes(data=True)}
+    assert {"Song Tao", "Moin ul Haque"} <= labels and network.number_of_edges() > 0
+    tables = FORMATS["csv"].writer(store)
+    assert set(tables) == {"nodes.csv", "edges.csv"}
+    nodes = list(csv.DictReader(io.StringIO(tables["nodes.csv"].decode("utf-8"))))
+    assert {"Song Tao", "Moin ul Haque"} <= {row["label"] for row in nodes}
+    out = tmp_path / "tables"
+    result = kg("export", "--format", "csv", "--out", str(out), "--data", "exports/kg.ttl")
+    assert result.returncode == 0, result.stderr
+    assert (out / "nodes.csv").read_bytes() == tables["nodes.csv"] and (out / "edges.csv").read_bytes() == tables["edges.csv"]
+    refused = kg("export", "--format", "csv", "--data", "exports/kg.ttl")
+    assert refused.returncode == 2 and "--out FOLDER" in refused.stderr

@@ -1,5 +1,5 @@
-"""Where `kg analyze` and `kg report` read their graph: the one place input is loaded, so that another
-source (an on-disk store) is one more branch here."""
+"""Where `kg analyze` and `kg report` read their graph: the project's sources (kg.sources), so --store DIR,
+--data FILE and the defaults (exports/store when it exists, else exports/kg.ttl) work as for every command."""
 
 from __future__ import annotations
 
@@ -7,19 +7,17 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.paths import project_path
-from kg.pipeline import load_graph as load_graph_file
+from kg import sources
 
 
 def add_source_arguments(parser) -> None:
-    parser.add_argument("--data", default=None, metavar="FILE",
-                        help="the graph to read, any RDF format rdflib reads (default: exports/kg.ttl)")
+    sources.add_source_arguments(parser)
 
 
 def data_path(args) -> Path:
-    return Path(args.data) if getattr(args, "data", None) else project_path("exports") / "kg.ttl"
+    return sources.source_name(getattr(args, "store", None), getattr(args, "data", None))
 
 
 def load_graph(args) -> Graph:
-    """The graph the arguments name (raises InputError for a missing or unparsable file)."""
-    return load_graph_file(data_path(args))
+    """The graph the arguments name (raises InputError for a missing or unreadable source)."""
+    return sources.as_graph(sources.open_source(getattr(args, "store", None), getattr(args, "data", None)))
