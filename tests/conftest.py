@@ -36,3 +36,14 @@ def run_kg(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.
 @pytest.fixture
 def kg():
     return run_kg
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium under Playwright (see browser_support), one per test module."""
+    from browser_support import ARGS, CHROMIUM, sync_api
+
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()

@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import pytest
 from network_support import golden_graph
-from test_viewer_browser import ARGS, CHROMIUM, open_page, sync_api
+import browser_support  # noqa: F401  (skips this module without chromium; the browser fixture is in conftest)
+from test_viewer_browser import open_page
 from test_viewer_support import XSS_IMG, XSS_SCRIPT, hostile_graph
 
 from kg.report import report_html
 from kg.viewer import render_html
 from kg.viewer.synthetic import synthetic_graph
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

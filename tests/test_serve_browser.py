@@ -5,25 +5,14 @@ page requests nothing but its own server. Skipped without chromium unless KG_REQ
 from __future__ import annotations
 
 import csv
-import os
 import time
-from pathlib import Path
 
 import pytest
 from serve_support import running_server
 from store_support import make_store
 from test_competency_questions import CQ_DIR, QUESTIONS
 
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("KG_REQUIRE_BROWSER") == "1":
-        raise RuntimeError(f"KG_REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-    pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run the query page's browser tests",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")
+from browser_support import ARGS, CHROMIUM, sync_api
 
 
 @pytest.fixture(scope="module")

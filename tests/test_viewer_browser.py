@@ -5,7 +5,6 @@ Skipped (with the reason) when /usr/bin/chromium or Playwright is missing; CI in
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,25 +12,7 @@ import pytest
 from kg.viewer import render_html
 from test_viewer_support import XSS_AMP, XSS_IMG, XSS_SCRIPT, expected_entity_count, hostile_graph, seed_graph
 
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-if not Path(CHROMIUM).exists():
-    # CI sets KG_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
-    if os.environ.get("KG_REQUIRE_BROWSER") == "1":
-        raise RuntimeError(f"KG_REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-    pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the "
-                "viewer's browser tests", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+import browser_support  # noqa: F401  (skips this module without chromium; the browser fixture is in conftest)
 
 
 @pytest.fixture(scope="module")
