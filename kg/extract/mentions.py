@@ -214,14 +214,14 @@ def _name_like(surface: str) -> bool:
     letters alone ('AC DSC', 'MP')."""
     gaz = gazetteer.load()
     bare = surface.strip(" .,")
-    if bare.lower() in _HONORIFIC_WORDS() or bare in gaz.ranks or bare + "." in gaz.ranks:
+    if bare.lower() in _honorific_words() or bare in gaz.ranks or bare + "." in gaz.ranks:
         return False
     words = bare.split()
     return not all(w.isupper() and len(w.strip(".")) <= 4 for w in words)
 
 
 @functools.lru_cache(maxsize=1)
-def _HONORIFIC_WORDS() -> frozenset:
+def _honorific_words() -> frozenset:
     return frozenset(h.strip(".").lower() for h in gazetteer.load().honorifics)
 
 
