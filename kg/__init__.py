@@ -4,7 +4,7 @@ For notebooks:
 
     import kg
     result = kg.build(["reports/"], out="exports", jobs=2)   # result.graph, result.dataset, result.errors
-    store = kg.open_store("exports/store")                   # a pyoxigraph.Store, read-only
+    store = kg.open_store(".kg/store")                       # a pyoxigraph.Store, read-only
 """
 
 __version__ = "0.1.0"
@@ -14,8 +14,9 @@ __all__ = ["__version__", "build", "open_store"]
 
 def build(paths, out=None, jobs=None, min_confidence=0.5, *, model=None, scheduler=None, cache=".kg/cache",
           store=True, quiet=True):
-    """Build the articles under paths (files or folders). With out, also write the exports and the store
-    there. jobs: processes (default: the number of cores); cache: folder or None. Returns a BuildResult:
+    """Build the articles under paths (files or folders). With out, also write the exports there and load
+    them into a store (store=True: .kg/store beside out; a path names it; None or False: none).
+    jobs: processes (default: the number of cores); cache: folder or None. Returns a BuildResult:
     .graph (rdflib Graph, the union), .rdf_dataset (rdflib Dataset, a named graph per article), .dataset
     (the graphs as N-Triples lines), .errors (one line per article left out), .articles, .docs."""
     from pathlib import Path
@@ -32,7 +33,10 @@ def build(paths, out=None, jobs=None, min_confidence=0.5, *, model=None, schedul
         from kg.publish import publish
 
         with output_lock(Path(out)):
-            publish(result, Path(out), store=store, quiet=quiet, cache=BuildCache(cache))
+            from kg.paths import default_store
+
+            store_dir = default_store(Path(out)) if store is True else Path(store) if store else None
+            publish(result, Path(out), store_dir, quiet=quiet, cache=BuildCache(cache))
     return result
 
 

@@ -1,6 +1,6 @@
 """Where files are. The ontology, shapes and competency questions ship inside the package (kg.ontology,
-which is the repository's ontology/ folder); a user's files (seeds/, exports/, the store) are the current
-folder's, so an installed `kg` run anywhere reads and writes there and never in the checkout."""
+which is the repository's ontology/ folder); a user's files (seeds/, exports/, the store and cache under .kg/) are the
+current folder's, so an installed `kg` run anywhere reads and writes there and never in the checkout."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from kg.errors import InputError
 
 DEFAULT_SEEDS = "seeds"
 DEFAULT_EXPORTS = "exports"
-STORE_NAME = "store"
+# the store is a database (its files differ from build to build), so it sits beside the output folder, in
+# .kg/ with the build cache, not among the exports, which are deterministic files committed to git
+STORE_FOLDER = Path(".kg") / "store"
 
 
 def project_path(relative: str) -> Path:
@@ -19,8 +21,9 @@ def project_path(relative: str) -> Path:
     return Path(relative)
 
 
-def default_store() -> Path:
-    return Path(DEFAULT_EXPORTS) / STORE_NAME
+def default_store(out_dir: Path | None = None) -> Path:
+    """The store of a build into out_dir (default exports/): .kg/store in the folder that holds out_dir."""
+    return (Path(out_dir).parent if out_dir is not None else Path(".")) / STORE_FOLDER
 
 
 def ontology_folder() -> Path:

@@ -15,7 +15,6 @@ from kg.errors import InputError
 from kg.export import lines_to_turtle, nquads_to_trig, write_outputs
 
 EXPORT_FILES = ("kg.ttl", "kg.trig", "kg.nq", "graph.html")
-STORE_FOLDER = "store"
 
 
 def render_outputs(result, quiet: bool = True, cache=None, viewer: bool = True) -> dict[str, bytes | str]:
@@ -61,13 +60,13 @@ def _viewer(result, turtle: bytes, cache) -> str:
 
 
 def _check_replaceable(store_dir: Path) -> None:
-    """Never delete a folder the build did not make: an existing store/ must be an Oxigraph (RocksDB) store."""
+    """Never delete a folder the build did not make: an existing store must be an Oxigraph (RocksDB) store."""
     if store_dir.exists() and not (store_dir.is_dir() and (store_dir / "CURRENT").is_file()):
         raise InputError("exists and is not an Oxigraph store made by kg build; move it away or choose another "
-                         "--out (or pass --no-store)", store_dir)
+                         "--store (or pass --no-store)", store_dir)
 
 
-def _clear_leftovers(out_dir: Path) -> None:
+def _clear_leftovers(out_dir: Path, store_dir: Path | None) -> None:
     """What a build killed while writing left behind: its staged files and half-built or old stores. Only
     called under the output lock, so no running build owns them."""
     import shutil
@@ -75,22 +74,24 @@ def _clear_leftovers(out_dir: Path) -> None:
     for name in (*EXPORT_FILES, "kg.nq"):
         for leftover in out_dir.glob(f".{name}.*.tmp"):
             leftover.unlink(missing_ok=True)
-    for leftover in (*out_dir.glob(f".{STORE_FOLDER}.new-*"), *out_dir.glob(f".{STORE_FOLDER}.old-*")):
-        shutil.rmtree(leftover, ignore_errors=True)
+    if store_dir is not None and store_dir.parent.is_dir():
+        for leftover in (*store_dir.parent.glob(f".{store_dir.name}.new-*"), *store_dir.parent.glob(f".{store_dir.name}.old-*")):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
-def publish(result, out_dir: Path, store: bool = True, quiet: bool = True, cache=None, viewer: bool = True) -> list[Path]:
-    """Write the outputs of result into out_dir (the caller holds its output lock); returns what was written."""
+def publish(result, out_dir: Path, store_dir: Path | None = None, quiet: bool = True, cache=None,
+            viewer: bool = True) -> list[Path]:
+    """Write the outputs of result into out_dir, and load them into the store store_dir unless it is None
+    (the caller holds the output lock); returns what was written."""
     if out_dir.is_dir():
-        _clear_leftovers(out_dir)
-    if store:
-        _check_replaceable(out_dir / STORE_FOLDER)
+        _clear_leftovers(out_dir, store_dir)
+    if store_dir is not None:
+        _check_replaceable(store_dir)
     files = render_outputs(result, quiet, cache, viewer)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / name for name in files]
-    if store:
+    if store_dir is not None:
         from kg.store import write_store
-
 
         fd, staged = tempfile.mkstemp(prefix=".kg.nq.", suffix=".tmp", dir=out_dir)
         try:
@@ -98,11 +99,12 @@ def publish(result, out_dir: Path, store: bool = True, quiet: bool = True, cache
                 handle.write(files["kg.nq"])
             with progress.step("loading the store", quiet):
                 started = time.perf_counter()
-                write_store(out_dir / STORE_FOLDER, Path(staged))
+                store_dir.parent.mkdir(parents=True, exist_ok=True)
+                write_store(store_dir, Path(staged))
                 result.timings["store"] = time.perf_counter() - started
         finally:
             Path(staged).unlink(missing_ok=True)
-        written.append(out_dir / STORE_FOLDER)
+        written.append(store_dir)
     write_outputs(out_dir, files)
     if not viewer:  # a viewer of an older build would no longer match the exports beside it
         (out_dir / "graph.html").unlink(missing_ok=True)

@@ -1,4 +1,4 @@
-"""Which graph a command reads: --data FILE (rdflib), --store DIR, else exports/store when it exists, else
+"""Which graph a command reads: --data FILE (rdflib), --store DIR, else .kg/store when it exists, else
 exports/kg.ttl; and the conversions between an rdflib graph, N-Quads and a store."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from kg.store import open_store, write_store
 
 def add_source_arguments(parser) -> None:
     parser.add_argument("--store", default=None, metavar="DIR",
-                        help="an Oxigraph store (default: exports/store when it exists)")
+                        help="an Oxigraph store (default: .kg/store when it exists)")
     parser.add_argument("--data", default=None, metavar="FILE",
                         help="a graph file in any RDF format rdflib reads (default, without a store: exports/kg.ttl)")
 
@@ -50,6 +50,12 @@ def open_source(store: str | None = None, data: str | None = None):
 def source_name(store: str | None = None, data: str | None = None) -> Path:
     folder = chosen_store(store, data)
     return folder if folder is not None else Path(data or default_graph_file())
+
+
+def output_folder(data: str | None = None) -> Path:
+    """Where a page drawn from a source goes by default: beside a graph file named with --data, else in
+    exports/ (a store lives in .kg/, which holds no page of the user's)."""
+    return Path(data).parent if data else project_path(DEFAULT_EXPORTS)
 
 
 def as_graph(source) -> Graph:

@@ -114,8 +114,8 @@ def test_the_store_holds_the_dataset_and_answers_over_the_union(kg, corpus, tmp_
     import kg as kg_api
 
     out = tmp_path / "out"
-    result = kg_api.build([corpus], out=out, jobs=1, cache=None)
-    store = kg_api.open_store(out / "store")
+    result = kg_api.build([corpus], out=out, jobs=1, cache=None, store=tmp_path / "store")
+    store = kg_api.open_store(tmp_path / "store")
     assert len(store) == sum(len(lines) for lines in result.dataset.graphs.values())
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     (row,) = store.query(query, use_default_graph_as_union=True)
@@ -189,8 +189,8 @@ def test_a_build_waits_for_another_build_into_the_same_folder(tmp_path):
 
     out = tmp_path / "out"
     with output_lock(out):
-        proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(SEED_ARTICLE), "--out", str(out), "--no-cache"],
-                                cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(SEED_ARTICLE), "--out", str(out), "--no-cache",
+                                 "--store", str(tmp_path / "store")], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 60
         while time.time() < deadline and proc.poll() is None and not (out / "kg.ttl").exists():
             time.sleep(0.5)
@@ -200,7 +200,7 @@ def test_a_build_waits_for_another_build_into_the_same_folder(tmp_path):
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 0, stderr
     assert "waiting for it to finish" in stderr
-    assert (out / "kg.ttl").exists() and (out / "store").is_dir()
+    assert (out / "kg.ttl").exists() and (tmp_path / "store").is_dir()
 
 
 def test_quiet_when_not_a_terminal(kg, tmp_path):
@@ -212,7 +212,7 @@ def test_a_store_folder_that_is_not_a_store_is_never_replaced(kg, tmp_path):
     out = tmp_path / "out"
     (out / "store").mkdir(parents=True)
     (out / "store" / "notes.txt").write_text("mine\n", encoding="utf-8")
-    result = kg("build", str(SEED_ARTICLE), "--out", str(out), "--no-cache")
+    result = kg("build", str(SEED_ARTICLE), "--out", str(out), "--no-cache", "--store", str(out / "store"))
     assert result.returncode == 2 and "not an Oxigraph store" in result.stderr and "Traceback" not in result.stderr
     assert (out / "store" / "notes.txt").read_text(encoding="utf-8") == "mine\n"
     assert not (out / "kg.ttl").exists()
@@ -267,9 +267,11 @@ def test_no_viewer_removes_the_older_one_and_a_cached_viewer_is_the_same(kg, tmp
 
 def test_what_a_killed_build_left_while_writing_is_cleared(kg, tmp_path):
     out = tmp_path / "out"
-    (out / ".store.new-12345").mkdir(parents=True)
+    (tmp_path / ".store.new-12345").mkdir(parents=True)
+    out.mkdir()
     (out / ".kg.ttl.abc123.tmp").write_text("half", encoding="utf-8")
     (out / "notes.txt").write_text("mine\n", encoding="utf-8")
-    result = kg("build", str(SEED_ARTICLE), "--out", str(out), "--no-cache")
+    result = kg("build", str(SEED_ARTICLE), "--out", str(out), "--no-cache", "--store", str(tmp_path / "store"))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "kg.nq", "kg.trig", "kg.ttl", "notes.txt", "store"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "kg.nq", "kg.trig", "kg.ttl", "notes.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "store"]

@@ -132,12 +132,12 @@ def test_a_store_locked_by_another_process_is_refused(tmp_path, seed_store, kg):
     assert len(open_store(seed_store)) > 0
 
 
-def test_kg_query_view_and_validate_use_exports_store_when_it_is_there(tmp_path, seed_graph, kg):
+def test_kg_query_view_and_validate_use_the_default_store_when_it_is_there(tmp_path, seed_graph, kg):
     exports = tmp_path / "exports"
     exports.mkdir()
     (exports / "kg.ttl").write_text(to_turtle(seed_graph), encoding="utf-8")
     from_file = {fmt: kg("query", "offices", "--format", fmt, cwd=tmp_path) for fmt in ("table", "csv", "json")}
-    make_store(exports / "store", seed_graph)
+    make_store(tmp_path / ".kg" / "store", seed_graph)
     (exports / "kg.ttl").write_text("this is not turtle", encoding="utf-8")  # so only the store can answer
     for fmt, expected in from_file.items():
         got = kg("query", "offices", "--format", fmt, cwd=tmp_path)
@@ -155,8 +155,8 @@ def test_kg_query_view_and_validate_use_exports_store_when_it_is_there(tmp_path,
 def test_a_missing_or_foreign_store_is_one_line_exit_2(tmp_path, kg):
     missing = kg("query", "offices", "--store", str(tmp_path / "nope"), cwd=tmp_path)
     assert missing.returncode == 2 and "no such store" in missing.stderr
-    (tmp_path / "exports" / "store").mkdir(parents=True)
-    (tmp_path / "exports" / "store" / "x").write_text("x", encoding="utf-8")
+    (tmp_path / ".kg" / "store").mkdir(parents=True)
+    (tmp_path / ".kg" / "store" / "x").write_text("x", encoding="utf-8")
     foreign = kg("query", "offices", cwd=tmp_path)
     assert foreign.returncode == 2 and "not a kg store" in foreign.stderr
     assert len(foreign.stderr.strip().splitlines()) == 1

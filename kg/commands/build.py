@@ -6,7 +6,7 @@ from pathlib import Path
 from kg.commands import DEFAULT_MIN_CONFIDENCE, confidence_arg
 
 NAME = "build"
-HELP = "Build the knowledge graph of articles into DIR (kg.ttl, kg.trig, kg.nq, graph.html, store/)."
+HELP = "Build the knowledge graph of articles into DIR (kg.ttl, kg.trig, kg.nq, graph.html) and the store .kg/store."
 
 
 def _jobs(value: str) -> int:
@@ -36,7 +36,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--cache", default=None, metavar="DIR",
                         help="build cache: an unchanged article is not extracted again (default: .kg/cache)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the build cache")
-    parser.add_argument("--no-store", action="store_true", help="do not load the Oxigraph store DIR/store/")
+    parser.add_argument("--store", default=None, metavar="DIR",
+                        help="the Oxigraph store to load the graph into (default: .kg/store beside the output folder)")
+    parser.add_argument("--no-store", action="store_true", help="do not load the Oxigraph store")
     parser.add_argument("--no-viewer", action="store_true",
                         help="do not write DIR/graph.html, and remove an older one (drawing a corpus of many thousand "
                              "facts takes a while; `kg view --focus` draws part of it)")
@@ -47,7 +49,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from kg.buildcache import DEFAULT_CACHE
     from kg.buildlock import output_lock
-    from kg.paths import project_path
+    from kg.paths import default_store, project_path
     from kg.pipeline import build
     from kg.publish import publish
 
@@ -69,7 +71,8 @@ def run(args) -> int:
             return 2
         from kg.buildcache import BuildCache
 
-        written = publish(result, out_dir, store=not args.no_store, quiet=args.quiet, cache=BuildCache(cache),
+        store_dir = None if args.no_store else Path(args.store) if args.store else default_store(out_dir)
+        written = publish(result, out_dir, store_dir, quiet=args.quiet, cache=BuildCache(cache),
                           viewer=not args.no_viewer)
     print(f"wrote:    {', '.join(str(p) for p in written)}")
     if args.timings:

@@ -9,7 +9,7 @@ from kg.formats import FORMATS
 from kg.sources import add_source_arguments, open_source
 
 NAME = "export"
-HELP = "Write the store (exports/store) or a graph file in an interchange format, deterministically."
+HELP = "Write the store (.kg/store) or a graph file in an interchange format, deterministically."
 
 
 def add_arguments(parser) -> None:

@@ -6,7 +6,7 @@ from kg.query import format_result, resolve_query, run_query
 from kg.sources import add_source_arguments, as_graph, open_source
 
 NAME = "query"
-HELP = ("Run SPARQL (text, a .rq file, or a competency question's name) over the store (exports/store) or a "
+HELP = ("Run SPARQL (text, a .rq file, or a competency question's name) over the store (.kg/store) or a "
         "graph file; SERVICE, updates and remote FROM are refused.")
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.network.source import add_source_arguments, data_path
+from kg.network.source import add_source_arguments, output_folder
 
 NAME = "report"
 HELP = ("Write the corpus overview: one self-contained offline HTML page with counts by fact type, the most "
@@ -26,7 +26,7 @@ def run(args) -> int:
     from kg.report import TITLE, report_html
     from kg.viewer import gc_paused
 
-    out = Path(args.out) if args.out else data_path(args).parent / "report.html"
+    out = Path(args.out) if args.out else output_folder(args) / "report.html"
     if out.exists() and out.is_dir():
         raise InputError("--out is a folder; give a file name such as report.html", out)
     with gc_paused():

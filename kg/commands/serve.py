@@ -15,7 +15,7 @@ HELP = ("Serve the store read-only over the SPARQL 1.1 Protocol at http://HOST:P
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--store", default=None, metavar="DIR", help="the store (default: exports/store)")
+    parser.add_argument("--store", default=None, metavar="DIR", help="the store (default: .kg/store)")
     parser.add_argument("--data", default=None, metavar="FILE",
                         help="serve a graph file instead (loaded into a temporary store)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")

@@ -5,7 +5,7 @@ from kg.shacl import validate
 from kg.sources import add_source_arguments, as_graph, open_source
 
 NAME = "validate"
-HELP = ("Check the store (exports/store) or a graph file against the SHACL shapes of the ontology "
+HELP = ("Check the store (.kg/store) or a graph file against the SHACL shapes of the ontology "
         "(exit 1 if it does not conform).")
 
 

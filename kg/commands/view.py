@@ -4,12 +4,12 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.export import write_outputs
-from kg.sources import add_source_arguments, as_graph, open_source, source_name
+from kg.sources import add_source_arguments, as_graph, open_source, output_folder, source_name
 
 NAME = "view"
 HELP = (
     "Write the HTML graph viewer of the store or a graph file: one self-contained page that opens from disk with no "
-    "network (default: the store exports/store, else exports/kg.ttl -> graph.html beside it)."
+    "network (default: the store .kg/store, else exports/kg.ttl -> graph.html beside it)."
 )
 
 
@@ -33,8 +33,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from kg.viewer import RenderOptions, Selection, view_html
 
-    data = source_name(args.store, args.data)
-    out = Path(args.out) if args.out else data.parent / "graph.html"
+    out = Path(args.out) if args.out else output_folder(args.data) / "graph.html"
     if args.depth is not None and not args.focus:
         raise InputError("--depth needs --focus NAME")
     if out.exists() and out.is_dir():
@@ -42,7 +41,7 @@ def run(args) -> int:
     graph = as_graph(open_source(args.store, args.data))
     selection = Selection(focus=args.focus, depth=1 if args.depth is None else args.depth, types=tuple(args.types))
     # Without options the page equals the one `kg build` writes, so `kg view` never makes exports/ stale.
-    title = args.title or (f"{args.focus} and neighbours ({data.name})" if args.focus else RenderOptions.title)
+    title = args.title or (f"{args.focus} and neighbours ({source_name(args.store, args.data).name})" if args.focus else RenderOptions.title)
     page = view_html(graph, selection, RenderOptions(title=title, collapsed=args.collapsed))
     write_outputs(out.parent if str(out.parent) else Path("."), {out.name: page})
     print(f"wrote: {out}")

@@ -1,5 +1,5 @@
 """Where `kg analyze` and `kg report` read their graph: the project's sources (kg.sources), so --store DIR,
---data FILE and the defaults (exports/store when it exists, else exports/kg.ttl) work as for every command."""
+--data FILE and the defaults (.kg/store when it exists, else exports/kg.ttl) work as for every command."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ def add_source_arguments(parser) -> None:
     sources.add_source_arguments(parser)
 
 
-def data_path(args) -> Path:
-    return sources.source_name(getattr(args, "store", None), getattr(args, "data", None))
+def output_folder(args) -> Path:
+    return sources.output_folder(getattr(args, "data", None))
 
 
 def load_graph(args) -> Graph:
