@@ -291,10 +291,14 @@ def b_attended_list(ctx, m, masked, rule):
         frame = ctx.ceremony_frame(masked, f"{kind.group(1).lower()} ceremony") if kind else ctx.attendance_frame(masked)
     if frame is None:
         return
-    listed = m.group("list")
-    end = _LIST_END.search(listed)
-    for p in persons(ctx, masked, listed[: end.start()] if end else listed):
+    for p in listed_persons(ctx, masked, m.group("list")):
         frame["attendees"].setdefault(p, (masked, rule))
+
+
+def listed_persons(ctx, masked, listed: str) -> list:
+    """The people of a list that runs to the end of the sentence, up to the clause's next verb."""
+    end = _LIST_END.search(listed)
+    return persons(ctx, masked, listed[: end.start()] if end else listed)
 
 
 def b_located_in(ctx, m, masked, rule):

@@ -7,7 +7,7 @@ import functools
 import re
 
 from kg.articles import Article
-from kg.extract import dates, gazetteer, layout, orgs, placement
+from kg.extract import dates, gazetteer, layout, orgs, placement, rules
 from kg.extract.entities import EntityTable
 from kg.extract.placement import PLACE_LEAD as _PLACE_LEAD
 from kg.facts import Fact, locate_quote
@@ -17,7 +17,7 @@ SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:in|on)\s+the\s+day|(?:on\s+)
                       r"|^\s*(?:Later|Afterwards|Subsequently|Thereafter|After\s+the\s+(?:meeting|ceremony|talks|signing))\b", re.IGNORECASE)
 
 # what kind of event a report tells of, from its words: the ceremony its attendance cues speak of
-_CREDENCE = re.compile(r"\b(?:letters?\s+of\s+credence|credentials)\b", re.IGNORECASE)
+_CREDENCE = re.compile(rf"\b{rules.CREDENCE}\b", re.IGNORECASE)
 _SIGNING = re.compile(r"\b(?:signed|signing|inked)\b", re.IGNORECASE)
 _SWEARING = re.compile(r"\b(?:sworn|swearing|swore|oath)\b", re.IGNORECASE)
 

@@ -49,9 +49,7 @@ def b_award_past_recipients(ctx, m, masked, rule):
     if not award:
         return
     award = ctx.table.add(award, "Award")
-    listed = m.group("list")
-    end = builders._LIST_END.search(listed)
-    for p in persons(ctx, masked, listed[: end.start()] if end else listed):
+    for p in builders.listed_persons(ctx, masked, m.group("list")):
         if frame is None or p not in frame["recipients"]:
             ctx.add_fact("award_conferral", {"award": award, "recipient": p}, masked, rule.confidence, rule.name)
 
