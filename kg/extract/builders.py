@@ -78,7 +78,15 @@ def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None, per
             "organization": o["organization"], "country": o["country"], "status": o["status"]}
     ctx.person_office(per_label, o["role"], o["country"])
     cues = {"country": how if o["country"] else None}
+    if _DANGLING.match(masked.text, masked.text.find(off_tag) + len(off_tag)):
+        # "First Secretary of the party's committee in ...": the title goes on with words no mention read, so
+        # the body it is held in is missing from the fact
+        cues["complement"] = "unread"
+        confidence *= 0.7
     ctx.add_fact("holds_office", args, masked, confidence, rule, evidence, cues=cues)
+
+
+_DANGLING = re.compile(r"\s+(?:of|for|at|in)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?[a-z][\w’']*\s+[a-z]")
 
 
 # --- builders named in the registry --------------------------------------------------------------------

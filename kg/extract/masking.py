@@ -60,6 +60,20 @@ def _fold_offices(masked: Masked) -> None:
         pos = m.end()
     out.append(masked.text[pos:])
     masked.text = "".join(out)
+    _lend_countries(masked)
+
+
+_COORDINATED = re.compile(r"(«OFF\d+»),?\s+(?:and|&)\s+(«OFF\d+»)")
+
+
+def _lend_countries(masked: Masked) -> None:
+    """'Kazakh Deputy Prime Minister and Foreign Minister X': coordinated titles share the country the first
+    one states, when the second states none of its own."""
+    for m in _COORDINATED.finditer(masked.text):
+        first, second = masked.offices[m.group(1)], masked.offices[m.group(2)]
+        cue = first.get("pre2") or first.get("pre")
+        if cue and cue.startswith("«CTY") and not any(second.get(k) for k in ("pre", "pre2", "of")):
+            second["pre"] = cue
 
 
 def unmask(masked: Masked, s: str) -> str:

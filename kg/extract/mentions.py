@@ -268,12 +268,20 @@ def _apposed_name() -> re.Pattern:
                       rf"(?i:{gazetteer.alternation(offices)})(?![\w-])")
 
 
+@functools.lru_cache(maxsize=1)
+def _bracketed_title() -> re.Pattern:
+    """A name with its title in brackets after it ("Vivian Asempapa (Ambassador to Senegal)")."""
+    offices = [v for v in gazetteer.load().offices if len(v) > 2]
+    return re.compile(rf"(?<![\w-])(?P<name>{CAP}(?:[ \t]+{CAP}){{1,4}})[ \t]*\((?:the\s+)?(?:(?:new|former|outgoing)\s+)?"
+                      rf"(?i:{gazetteer.alternation(offices)})(?![\w-])")
+
+
 def _cued_names(text: str):
     """Names the wording vouches for: "appointed A B as ...", "three ambassadors, A B, C D and E F", a name
-    its title follows in apposition, a name someone met."""
+    its title follows in apposition or in brackets, a name someone met."""
     for m in _APPOINTED.finditer(text):
         yield m.start("name"), m.end("name")
-    for rx in (_apposed_name(), _MET_NAME):
+    for rx in (_apposed_name(), _bracketed_title(), _MET_NAME):
         for m in rx.finditer(text):
             yield m.start("name"), m.end("name")
     for m in _NAME_LIST.finditer(text):

@@ -7,7 +7,7 @@ import re
 import sys
 
 from kg.articles import Article
-from kg.extract import builders, coordination, coref, deprules, gazetteer, layout, masking, mentions as mention_mod, nlp as nlp_mod, orgs, placement, receptions, scoring, talks  # noqa: F401
+from kg.extract import builders, coordination, coref, deprules, gazetteer, layout, masking, mentions as mention_mod, nlp as nlp_mod, officelists, orgs, placement, receptions, scoring, talks  # noqa: F401
 from kg.extract.clauses import Clause
 from kg.extract.context import Context
 from kg.extract.placement import host_country
@@ -93,9 +93,14 @@ def _placed_offices(ctx: Context) -> list[Fact]:
     nothing says whose it is, the office is kept at a low confidence, for review."""
     gaz = gazetteer.load()
     out = []
+    # a member of a national body (a party's Central Committee) is of that body's country
+    members: dict[str, set] = {}
+    for f in ctx.facts:
+        if f.type == "member_of" and ctx.org_country(f.args["organization"]):
+            members.setdefault(f.args["person"], set()).add(ctx.org_country(f.args["organization"]))
     for f in ctx.facts:
         if f.type == "holds_office" and not f.args.get("organization") and not f.args.get("country"):
-            known = ctx.countries.get(f.args["person"], set())
+            known = ctx.countries.get(f.args["person"], set()) or members.get(f.args["person"], set())
             role = f.args["office"]
             envoy = re.match(r"(?P<role>.+?)(?:-designate)? to (?P<dest>.+)$", role)
             # an envoy to another country, in a report from home (a swearing-in, an appointment), is the
@@ -104,11 +109,18 @@ def _placed_offices(ctx: Context) -> list[Fact]:
                 (envoy and envoy.group("role") in gaz.envoy_offices and envoy.group("dest") != ctx.host)
                 or ((role in gaz.government_offices or role in gaz.head_offices)
                     and not placement.multilateral_text(f.evidence.quote)))
+            # any other office nothing places is, more often than not, the host's: a report tells of the
+            # officials of the country where it happens (a protocol chief, a secretary to the prime minister)
+            # unless the office is an envoy's to the host, or the sentence tells of a gathering
+            foreign = (envoy and envoy.group("dest") == ctx.host) or placement.multilateral_text(f.evidence.quote)
             if len(known) == 1:
                 f.args["country"], f.cues["country"] = next(iter(known)), "known"
             elif hosts:
                 f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host"
                 f.confidence = round(f.confidence * 0.8, 3)
+            elif ctx.host and not foreign:
+                f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host_other"
+                f.confidence = round(f.confidence * 0.7, 3)
             else:
                 f.confidence, f.cues["country"] = min(f.confidence, 0.4), "none"
         out.append(f)

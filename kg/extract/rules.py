@@ -103,7 +103,16 @@ RULES: tuple[Rule, ...] = (
     # --- offices -----------------------------------------------------------------------------------
     Rule("office_title_before_name", 1, r"{OFF:off}\s+{PER:per}", "office", 0.9),
     Rule("office_before_apposition", 1, r"{OFF:off},\s+{PER:per}(?=[,.;]|\s+(?:was|is|has|had|have|who|accompanied|along)\b)", "office", 0.85),
-    Rule("office_apposition", 1, r"{PER:per},\s+(?:(?:who|which)\s+(?:is|was)\s+)?(?:also\s+)?(?:the\s+|a\s+|an\s+)?{OFF:off}(?!\s*«PER)", "office", 0.85),
+    Rule("office_apposition", 1, r"{PER:per},\s+(?:(?:who|which)\s+(?:is|was)\s+)?(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:first|current|late|then|incumbent|sitting)\s+)?{OFF:off}(?!\s*«PER)", "office", 0.85),
+    # several offices of one person: "Deputy Prime Minister and Foreign Minister X", "X, Deputy Crown Prince,
+    # Second Deputy Premier and Minister of Defense" (the title next to the name is read by the rules above)
+    Rule("office_coordinated_before", 1, r"(?<!», )(?P<offs>{OFF}(?:,\s+{OFF})*),?\s+(?:and|&)\s+{OFF}\s+{PER:per}", "office_each", 0.8),
+    Rule("office_coordinated_after", 1, r"{PER:per},\s+(?:the\s+)?{OFF},\s+(?P<offs>(?:(?:the\s+)?{OFF},\s+)*(?:the\s+)?{OFF},?\s+(?:and|&)\s+(?:the\s+)?{OFF})(?!\s*«PER)", "office_each", 0.75),
+    # "X (Ambassador to Austria)": the title in brackets after the name
+    Rule("office_bracketed", 1, r"{PER:per}\s*\(\s*(?:the\s+)?{OFF:off}\s*\)", "office", 0.8),
+    # a plural title over its holders: "former Australian Prime Ministers A, B and C", "incoming ambassadors A of
+    # Germany, B of the Sudan and C of Ethiopia" (each holder's own country after the name)
+    Rule("office_plural_list", 1, r"{OFF:off}\s+(?P<list>{PER}(?:\s+of\s+(?:the\s+)?{CTY})?(?:(?:,\s*(?:and\s+)?|,?\s+and\s+){PER}(?:\s+of\s+(?:the\s+)?{CTY})?)+)", "office_plural_list", 0.75),
     Rule("office_copula", 1, r"{PER:per}\s+(?:is|was|has been|has served as|serves as|served as|previously served as|also serves as|had served as|is also)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:outgoing|current|former)\s+)?{OFF:off}", "office", 0.85),
     Rule("office_who_copula", 1, r"{PER:per}{NEAR},?\s+who\s+(?:is\s+also|is|also\s+serves\s+as|serves\s+as)\s+(?:the\s+)?{OFF:off}", "office", 0.75),
     Rule("office_and_also", 1, r"{PER:per}\s+(?:is|was)\s+{OFF}{NEAR},?\s+and\s+(?:also\s+)?(?:the\s+|a\s+)?{OFF:off}", "office", 0.75),

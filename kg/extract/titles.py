@@ -16,7 +16,9 @@ def _title_re() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + gazetteer.alternation(offices) + r")s?(?![\w-])", re.IGNORECASE)
 
 
-_LOWER_TITLE_OK = re.compile(r"\s+(?:of|to|in|for)\b")
+# a lower-case title is an office before its complement ("ambassador to"), or before a capitalised name
+# ("incoming ambassadors Sebastian Groth ...", "minister Wang")
+_LOWER_TITLE_OK = re.compile(r"\s+(?:of|to|in|for)\b|[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")
 # A lower-case title is an office, not a common noun, after a copula or determiner of office ("is its new
 # ambassador"), a possessive ("PTI's advisor"), or "the <demonym>" ("the Spanish prime minister").
 _LOWER_TITLE_BEFORE = re.compile(
