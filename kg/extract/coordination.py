@@ -65,6 +65,25 @@ def b_sworn_in(ctx, m, masked, rule):
         cer["attendees"].setdefault(p, (masked, rule))
 
 
+def b_sworn_in_group(ctx, m, masked, rule):
+    """'X swore in five new ambassadors': a swearing-in whose people the report names next ('They included
+    ...'); the swearer attends it."""
+    swearer = agent(ctx, masked, m.group("a") or "")
+    cer = ctx.ceremony_frame(masked, "swearing-in ceremony")
+    cer["group"] = True
+    if swearer and ctx.table.entities[swearer].kind == "Person":
+        cer["attendees"].setdefault(swearer, (masked, rule))
+
+
+def b_group_included(ctx, m, masked, rule):
+    """'They included A, Ambassador-designate to B; C, ...': the people of the group a ceremony was held for."""
+    cer = ctx.frames.get("ceremony")
+    if not cer or not cer.get("group"):
+        return
+    for p in builders.listed_persons(ctx, masked, m.group("list")):
+        cer["attendees"].setdefault(p, (masked, rule))
+
+
 def b_award_presenter_to(ctx, m, masked, rule):
     """'A presented the <award> to B': A hands it over (presented_by); who confers it is said elsewhere
     ('on behalf of', 'conferred ... by') or not at all."""

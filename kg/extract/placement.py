@@ -159,7 +159,7 @@ def host_country(ctx, mentions) -> str | None:
     line = layout.dateline(ctx.text)
     if line and line.city.lower() in gaz.capitals:
         return gaz.capitals[line.city.lower()]
-    dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+(?:the\s+)?([A-Z][\w ]+?)\b(?=[,.;]|\s)", ctx.text, re.IGNORECASE)
+    dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+(?:the\s+)?([A-Z][\w ]*)", ctx.text, re.IGNORECASE)
     found = set()
     for d in dests:
         for n in sorted(gaz.country_names, key=len, reverse=True):
@@ -184,7 +184,9 @@ def host_country(ctx, mentions) -> str | None:
     if not counts:
         return None
     top = max(counts.values())
-    return next(c for c in named if counts[c] == top)
+    # of the countries named most, one envoys are sent to is where they go, not where the report is from
+    tied = [c for c in named if counts[c] == top]
+    return next((c for c in tied if c not in found), tied[0])
 
 
 _SENDER = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Cc]harg[eé] d'[Aa]ffaires)s?(?:-designate)?\s+of\s+(?:the\s+)?"
