@@ -220,7 +220,8 @@ class Context:
     def cred_frame(self, masked, to) -> dict:
         frame = self.frames.get("cred")
         if frame is None:
-            frame = {"to": to, "envoys": {}, "date": self.sentence_date(masked), "place": self.sentence_place(masked)}
+            frame = {"to": to, "envoys": {}, "date": self.sentence_date(masked), "place": self.sentence_place(masked),
+                     "evidence": masked}
             frame["country"] = next(iter(self.countries.get(to, ())), None) or self.host
             self.frames["cred"] = frame
         return frame

@@ -84,6 +84,17 @@ def b_group_included(ctx, m, masked, rule):
         cer["attendees"].setdefault(p, (masked, rule))
 
 
+def b_meeting_envoy_group(ctx, m, masked, rule):
+    """'X met (with) the newly appointed ambassadors': kept until the report's envoys are all known."""
+    if m.group(0).rstrip().endswith("»"):
+        off = re.search(r"«OFF\d+»$", m.group(0).rstrip())
+        if not (off and masked.refs[masked.offices[off.group(0)]["title"]].extra.get("plural")):
+            return  # one titled person met ("met the Ambassador"): the meeting rules read it
+    host = builders.person(ctx, masked, m.group("a"))
+    if host:
+        ctx.frames.setdefault("group_meetings", []).append((host, masked, rule))
+
+
 def b_award_presenter_to(ctx, m, masked, rule):
     """'A presented the <award> to B': A hands it over (presented_by); who confers it is said elsewhere
     ('on behalf of', 'conferred ... by') or not at all."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import dates
+from kg.extract import dates, gazetteer
+from kg.extract.rules import Rule
 from kg.extract.context import Context
 
 
@@ -83,10 +84,39 @@ def finish_frames(ctx: Context) -> None:
                          cues={"event": cer.get("how", "named")})
     cred = ctx.frames.get("cred")
     if cred:
+        _envoys_by_office(ctx, cred)
         for envoy, (masked, rule) in cred["envoys"].items():
             if envoy != cred["to"]:
                 ctx.add_fact("credentials_presented", {"envoy": envoy, "to": cred["to"], "date": cred["date"],
                                                        "place": cred["place"]}, masked, rule.confidence, rule.name)
+    _group_meetings(ctx, cred)
+
+
+_ENVOY_BY_OFFICE = Rule("credentials_envoy_office", 2, "", "credentials", 0.55)
+
+
+def _envoys_by_office(ctx: Context, cred) -> None:
+    """'Ambassadors of A and B presented their credentials to X' then 'The Ambassador of A, Mr Y, said ...':
+    in a credentials report, a serving envoy to the receiving country is one who presented them."""
+    if not cred.get("country"):
+        return
+    gaz = gazetteer.load()
+    for f in ctx.facts:
+        if f.type != "holds_office" or f.args.get("status") in ("former", "outgoing"):
+            continue
+        role, _, dest = ctx.table.entities[f.args["office"]].label.partition(" to ")
+        if dest == cred["country"] and role in gaz.envoy_offices and f.args["person"] != cred["to"]:
+            cred["envoys"].setdefault(f.args["person"], (cred["evidence"], _ENVOY_BY_OFFICE))
+
+
+def _group_meetings(ctx: Context, cred) -> None:
+    """'Following the ceremony, X met the newly appointed ambassadors': a meeting of X with each envoy who
+    presented credentials (named before or after that sentence)."""
+    envoys = list((cred or {}).get("envoys", {}))
+    for host, masked, rule in ctx.frames.get("group_meetings", []):
+        for envoy in envoys:
+            if envoy != host:
+                ctx.meeting([host, envoy], masked, rule, date=cred.get("date"), place=cred.get("place"))
 
 
 _HELD_AT = re.compile(r"\b(?:ceremony|meeting|event|function|talks|signing|investiture|audience|call)\b[^.;]{0,60}?"

@@ -162,6 +162,8 @@ RULES: tuple[Rule, ...] = (
     # "A, accompanied by B and C, called on D": the companions do not meet D in A's place
     Rule("meeting_accompanied", 2, r"{PER:a},?\s+(?:was\s+)?accompanied\s+by\s+[^.;]*?\b{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.75),
     Rule("meeting_pronoun", 2, r"^\s*(?:[A-Z][\w ,]{0,30},\s+)?(?:He|She)\s+(?:also\s+|later\s+|then\s+|separately\s+)?{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting_pronoun", 0.7),
+    # a meeting with the envoys of the report's credentials ceremony, named as a group
+    Rule("meeting_envoy_group", 2, r"{PER:a}{NEAR}\b(?:{MEET}|granted\s+(?:an\s+)?audience\s+to|received)\s+(?:the\s+|all\s+the\s+)?(?:[\w-]+\s+){0,3}?(?:ambassadors|envoys|heads\s+of\s+mission|diplomats|«OFF\d+»)(?!\s*,?\s*«PER)", "meeting_envoy_group", 0.7),
     Rule("meeting_delegation_led", 2, r"{PER:a}{NEAR}\b{MEET}\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?delegation,?\s+(?:led|headed)\s+by\s+(?P<b>{AGENT})", "meeting_leader", 0.75),
     Rule("meeting_led_delegation_met", 2, r"delegation,?\s+(?:led|headed)\s+by\s+(?:the\s+)?(?:«OFF\d+»,?\s+)?{PER:a}{ANY}\b(?:met|met\s+with|held\s+talks\s+with|called\s+on)\s+(?P<b>{PERS})", "meeting_leader", 0.7),
     Rule("meeting_call_from", 2, r"{PER:a}{NEAR}\breceived\s+(?:a\s+)?(?:courtesy|farewell|introductory)\s+(?:call|visit)\s+(?:from|by)\s+(?:the\s+)?(?:visiting\s+)?(?P<b>{AGENT})", "meeting", 0.75),
