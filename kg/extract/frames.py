@@ -186,3 +186,24 @@ def event_dates(facts) -> None:
         if len(dated) == 1:
             for f in same:
                 f.args.setdefault("date", next(iter(dated)))
+
+
+LEAD_DATED = ("credentials_presented", "signed", "meeting", "award_conferral")
+
+
+def lead_dates(ctx: Context, facts) -> None:
+    """An event no sentence dates happened on the day the report's lead gives ('... on Tuesday presented',
+    'yesterday', '12 March 2024'): a report tells of one day's events. The lead is the first three sentences;
+    its first stated day is the one."""
+    day = None
+    for s, e in ctx.sentences[:3]:
+        day = dates.find_date(ctx.text[s:e], ctx.published)
+        if day:
+            break
+    if not day:
+        return
+    for f in facts:
+        if f.type in LEAD_DATED and not f.args.get("date"):
+            f.args["date"] = day
+            f.cues["date"] = "lead"
+
