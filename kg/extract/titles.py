@@ -90,7 +90,7 @@ def title_mentions(text: str) -> list:
                 extra["remit"] = folio.group("remit")
                 end = folio.end()
         out.append(Mention(m.start(), end, "TTL", surface, office, extra))
-    out = _composed(text, out)
+    out = [_with_portfolio(text, m) for m in _composed(text, out)]
     # misspelt titles: a capitalised pair close to a known title ("Vise Minister", "Second Secratary");
     # pairs overlap ("IDCPC Vise", "Vise Minister"), hence the lookahead
     for m in re.finditer(rf"\b(?=({CAP}\s+{CAP})\b)", text):
@@ -105,6 +105,41 @@ def title_mentions(text: str) -> list:
                 out = [o for o in out if not (m.start() < o.end and o.start < m.end())]  # the pair replaces "Minister"
                 out.append(Mention(m.start(), m.end(), "TTL", m.group(0), office, {"corrected": True}))
     return out
+
+
+_PORTFOLIO_HEADS = frozenset({"Minister", "Deputy Minister", "Vice Minister", "State Minister", "Adviser", "Advisor",
+                              "Secretary", "Cabinet Secretary", "Finance Minister", "Foreign Minister"})
+
+
+@functools.lru_cache(maxsize=1)
+def _portfolio_before_re() -> re.Pattern:
+    """'Youth and Sports ', 'Treasury and ', 'Public Works and Transport ': portfolios written before the title."""
+    folio = gazetteer.alternation(gazetteer.load().portfolios)
+    return re.compile(rf"(?<![\w-])(?P<p>(?:{folio})(?:,\s+(?:{folio}))*(?:,?\s+(?:and|&)\s+(?:{folio}))?(?:,?\s+(?:and|&))?)\s+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _and_portfolio_re() -> re.Pattern:
+    folio = gazetteer.alternation(gazetteer.load().portfolios)
+    return re.compile(rf"\s+(?:and|&)\s+(?:the\s+)?(?:{folio})(?![\w-])")
+
+
+def _with_portfolio(text: str, m: Mention) -> Mention:
+    """A title with its portfolio written before it ('Transport Minister', 'Energy Adviser', 'Treasury and
+    Finance Minister'), or a second portfolio after it ('Minister of Foreign Affairs and Regional Integration')."""
+    if not m.surface[:1].isupper() or m.extra.get("remit"):
+        return m
+    head = m.value
+    before = _portfolio_before_re().search(text, max(0, m.start - 80), m.start)
+    if before and (head in _PORTFOLIO_HEADS or head.split()[-1] in ("Minister", "Adviser", "Advisor")):
+        start = before.start("p")
+        surface = text[start:m.end]
+        return Mention(start, m.end, "TTL", surface, re.sub(r"\s+", " ", surface), dict(m.extra))
+    more = _and_portfolio_re().match(text, m.end)
+    if more and re.search(r"\b(?:of|for)\s+", m.value):
+        surface = text[m.start:more.end()]
+        return Mention(m.start, more.end(), "TTL", surface, re.sub(r"\s+", " ", surface), dict(m.extra))
+    return m
 
 
 # rank words that make another office of a title ("First Deputy Prime Minister", "Deputy Consul General")
