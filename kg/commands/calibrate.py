@@ -72,7 +72,9 @@ def _fit(rows):
     vec = DictVectorizer(sort=True, sparse=False)
     x = vec.fit_transform([r[1] for r in rows])
     y = [r[2] for r in rows]
-    clf = LogisticRegression(C=1.0, solver="liblinear", max_iter=1000)
+    # stronger regularisation than the default (C=1): over 1.0 and 3.0 it gave the best cross-validated precision
+    # at high cut-offs and the best F1 on the corpora, for a model of a few hundred sparse features
+    clf = LogisticRegression(C=0.3, solver="liblinear", max_iter=1000)
     clf.fit(x, y)
     return vec, clf
 

@@ -203,7 +203,8 @@ def lead_dates(ctx: Context, facts) -> None:
     if not day:
         return
     for f in facts:
-        if f.type in LEAD_DATED and not f.args.get("date"):
+        # earlier recipients of an award were not decorated that day
+        if f.type in LEAD_DATED and not f.args.get("date") and f.rule != "award_past_recipients":
             f.args["date"] = day
             f.cues["date"] = "lead"
 
