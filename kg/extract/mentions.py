@@ -83,6 +83,12 @@ def _clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
                 span = span[cut:]
                 changed = True
                 break
+        else:
+            cut = _leading_place_or_body(span)
+            if cut:
+                start += cut
+                span = span[cut:]
+                changed = True
     m = re.search(r"(?:[’']s?|\s+of\s+.*)$", span)
     if m:
         span = span[: m.start()]
@@ -90,6 +96,19 @@ def _clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not span or not span[0].isupper():
         return None
     return start, start + len(span)
+
+
+def _leading_place_or_body(span: str) -> int:
+    """Where a name starts after a country or a body written before it ('Kuwait Tareq Al-Faraj' after 'the
+    Ambassador of', 'Cabinet Division Sardar Sukhera' after 'Secretary'): 0 when the span starts with a name."""
+    gaz = gazetteer.load()
+    words = list(re.finditer(r"\S+", span))
+    for k in range(min(4, len(words) - 2), 0, -1):
+        prefix = span[:words[k - 1].end()]
+        low = prefix.lower().rstrip(",")
+        if low in gaz.country_names or low in gaz.demonyms or (orgs.has_head(prefix) and orgs.has_head(words[k - 1].group(0))):
+            return words[k].start()
+    return 0
 
 
 def _is_person_like(surface: str) -> bool:
@@ -201,8 +220,9 @@ def find(doc, text: str) -> list[Mention]:
         if _is_person_like(m.group("name")) and text[e + 4:e + 40].split()[0].rstrip(",.").lower() in gaz.country_names:
             cands.append(Mention(s, e, "PER", m.group("name")))
     for s0, e0 in _cued_names(text):
-        if _is_person_like(text[s0:e0]) and text[s0:e0].lower() not in gaz.countries:
-            cands.append(Mention(s0, e0, "PER", text[s0:e0]))
+        span = _clean_person(text, s0, e0)
+        if span and _is_person_like(text[span[0]:span[1]]) and text[span[0]:span[1]].lower() not in gaz.countries:
+            cands.append(Mention(span[0], span[1], "PER", text[span[0]:span[1]]))
     cands = spans.titles_over_orgs(cands, titles)
     cands.extend(spans.widen_people(doc, text, cands))
     cands = [m for m in cands if m.kind != "PER" or _name_like(m.surface)]
