@@ -95,6 +95,20 @@ def b_meeting_envoy_group(ctx, m, masked, rule):
         ctx.frames.setdefault("group_meetings", []).append((host, masked, rule))
 
 
+def b_attended_gathering(ctx, m, masked, rule):
+    """'A led a delegation that attended the 55th National Conference of the ANC': the gathering is the event,
+    named as the report writes it."""
+    from kg.extract.masking import unmask
+
+    label = re.sub(r"^(?:the|a)\s+", "", unmask(masked, m.group("event"))).strip()
+    if not label:
+        return
+    event = ctx.table.add(label[0].upper() + label[1:], "Event")
+    for p in persons(ctx, masked, m.group("list")):
+        ctx.add_fact("attended", {"person": p, "event": event}, masked, rule.confidence, rule.name,
+                     cues={"event": "named"})
+
+
 def b_award_presenter_to(ctx, m, masked, rule):
     """'A presented the <award> to B': A hands it over (presented_by); who confers it is said elsewhere
     ('on behalf of', 'conferred ... by') or not at all."""

@@ -208,7 +208,11 @@ RULES: tuple[Rule, ...] = (
     # "in the presence of A", "witnessed by A and B"
     Rule("attended_accompanied", 2, r"\baccompanied\s+by\s+(?P<list>.+)", "attended_list", 0.7),
     Rule("attended_present_fronted", 2, r"^\s*(?:Also\s+)?[Pp]resent\s+(?:at\s+the\s+[\w-]+|on\s+the\s+occasion|during\s+the\s+[\w-]+)?\s*(?:was|were)\s+(?P<list>.+)", "attended_list", 0.75),
-    Rule("attended_presence_of", 2, r"\bin\s+the\s+(?:august\s+)?presence\s+of\s+(?P<list>{PERS})", "attended_list", 0.7),
+    Rule("attended_presence_of", 2, r"\bin\s+(?:the\s+)?(?:august\s+)?presence\s+of,?\s+(?:among\s+others,\s+)?(?:the\s+)?(?P<list>{PERS})", "attended_list", 0.7),
+    # a photo caption naming who is in the picture of the report's event: "From left to right: A, B, C"
+    Rule("attended_caption", 2, r"(?:\b[Ff]rom\s+)?\b(?:[Ll]eft\s+to\s+[Rr]ight|\([Ll]\s*-\s*[Rr]\))\s*[:,]?\s+(?P<list>.+)", "attended_list", 0.6),
+    # a gathering someone attended, named as the object: "attended the 55th National Conference of the ANC"
+    Rule("attended_gathering", 2, r"{PERS:list}{NEAR}\b(?:attended|attends|participated\s+in|took\s+part\s+in)\s+(?P<event>(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,6}?(?:[Cc]onference|[Ss]ummit|[Ff]orum|[Cc]ongress|[Ss]ession|[Cc]elebrations?|[Rr]eception|[Oo]pening|[Ii]nauguration|[Ff]uneral|[Pp]arade|[Ff]estival|[Ee]xhibition|[Ss]eminar|[Ss]ymposium|[Mm]eeting|[Dd]ialogue|[Ff]air)\b(?:\s+of\s+(?:the\s+)?(?:«(?:ORG|CTY|GPE)\d+»|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))?)", "attended_gathering", 0.65),
     Rule("attended_witnessed_by", 2, r"\bwitnessed\s+by\s+(?P<list>{PERS})", "attended_list", 0.7),
     Rule("attended_ceremony", 2, r"{PERS:list}{NEAR}\battended\s+the\s+(?:[\w-]+\s+)?(?:ceremony|function|event)", "attended_list", 0.75),
     Rule("located_in_comma", 2, r"{VEN:place},\s+{GPE:in}(?!\w)", "located_in", 0.75),
