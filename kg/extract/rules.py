@@ -35,7 +35,8 @@ MACROS = {
     "MEET": (r"(?:also\s+)?(?:met(?:\s+and\s+had\s+(?:a\s+)?(?:[\w-]+\s+)?talks?)?(?:\s+with)?|meets(?:\s+with)?|called\s+on|calls\s+on"
              r"|(?:held|holds|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:talks?|meetings?|discussions?|consultations|conversation|audience)\s+with"
              r"|(?:talked|spoke|speaks|talks)\s+(?:to|with)|welcomed|welcomes"
-             r"|paid\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:courtesy|farewell|introductory|official)\s+(?:call|visit)\s+(?:on|to))"),
+             r"|paid\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:courtesy|farewell|introductory|official)\s+(?:call|visit)\s+(?:on|to)"
+             r"|granted\s+(?:an\s+)?audience\s+to|(?:bid|bade|bids)\s+farewell\s+to)"),
     "ANY": r"[^.;]*?",
     # "the insignia of Chevalier of the", "the rank of Knight Commander in the": an order's grade before its name
     "GRADE": lambda: (r"(?:(?:insignia|rank|grade|title)\s+of\s+(?:an?\s+|the\s+)?)?(?:(?:"
@@ -164,6 +165,10 @@ RULES: tuple[Rule, ...] = (
     Rule("meeting_pronoun", 2, r"^\s*(?:[A-Z][\w ,]{0,30},\s+)?(?:He|She)\s+(?:also\s+|later\s+|then\s+|separately\s+)?{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting_pronoun", 0.7),
     # a meeting with the envoys of the report's credentials ceremony, named as a group
     Rule("meeting_envoy_group", 2, r"{PER:a}{NEAR}\b(?:{MEET}|granted\s+(?:an\s+)?audience\s+to|received)\s+(?:the\s+|all\s+the\s+)?(?:[\w-]+\s+){0,3}?(?:ambassadors|envoys|heads\s+of\s+mission|diplomats|«OFF\d+»)(?!\s*,?\s*«PER)", "meeting_envoy_group", 0.7),
+    # "X bid the ambassador farewell", "During the meeting with Y, X said ...", "A was received by B"
+    Rule("meeting_farewell", 2, r"{PER:a}{NEAR}\b(?:bid|bade|bids|bidding)\s+(?P<b>{AGENT}),?\s+(?:a\s+)?(?:fond\s+)?farewell", "meeting", 0.75),
+    Rule("meeting_during", 2, r"\b[Dd]uring\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:meeting|talks|call|audience|conversation)\s+with\s+(?P<b>{AGENT}),\s+(?:the\s+)?(?:«OFF\d+»\s+)?{PER:a}", "meeting", 0.75),
+    Rule("meeting_received_by", 2, r"{PER:a}{NEAR}\b(?:was|were)\s+received\s+(?:in\s+(?:an\s+)?audience\s+)?{NEAR}\bby\s+(?:the\s+)?(?P<b>{AGENT})", "meeting", 0.75),
     Rule("meeting_delegation_led", 2, r"{PER:a}{NEAR}\b{MEET}\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?delegation,?\s+(?:led|headed)\s+by\s+(?P<b>{AGENT})", "meeting_leader", 0.75),
     Rule("meeting_led_delegation_met", 2, r"delegation,?\s+(?:led|headed)\s+by\s+(?:the\s+)?(?:«OFF\d+»,?\s+)?{PER:a}{ANY}\b(?:met|met\s+with|held\s+talks\s+with|called\s+on)\s+(?P<b>{PERS})", "meeting_leader", 0.7),
     Rule("meeting_call_from", 2, r"{PER:a}{NEAR}\breceived\s+(?:a\s+)?(?:courtesy|farewell|introductory)\s+(?:call|visit)\s+(?:from|by)\s+(?:the\s+)?(?:visiting\s+)?(?P<b>{AGENT})", "meeting", 0.75),
