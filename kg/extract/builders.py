@@ -336,4 +336,17 @@ def b_signed(ctx, m, masked, rule):
     ctx.ceremony_frame(masked, "signing ceremony")
 
 
+def b_signed_apposed(ctx, m, masked, rule):
+    """'The first MoU, on defence cooperation, was signed by A and B': the document is 'MoU on defence
+    cooperation' (its head without the ordinal, and its subject)."""
+    head = re.sub(r"^(?:an?|the)\s+(?:first|second|third|fourth|fifth|sixth|last|other|new)?\s*", "",
+                  m.group("head"), flags=re.IGNORECASE)
+    label = re.sub(r"\s+", " ", f"{head} {m.group('subj')}").strip()
+    doc = ctx.table.add(label[0].upper() + label[1:], "Document")
+    for per in dict.fromkeys(persons(ctx, masked, m.group("people"))):
+        ctx.add_fact("signed", {"person": per, "document": doc, "date": ctx.sentence_date(masked)}, masked,
+                     rule.confidence, rule.name)
+    ctx.ceremony_frame(masked, "signing ceremony")
+
+
 BUILDERS = {name[2:]: fn for name, fn in globals().items() if name.startswith("b_")}

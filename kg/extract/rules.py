@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.extract import gazetteer, quantities as q
 
-ITEM = r"(?:(?:his|her)\s+(?:«CTY\d+»\s+)?counterparts?,?\s+)?(?:(?:the\s+)?«OFF\d+»,?\s+)?«PER\d+»"
+ITEM = r"(?:(?:his|her)\s+(?:«CTY\d+»(?:[’']s)?\s+)?counterparts?,?\s+)?(?:(?:the\s+)?«OFF\d+»,?\s+)?«PER\d+»"
 # A signed document: a head noun with optional capitalised words before and an 'on/for/of' subject after,
 # ending before a preposition of place or time, a relative clause, punctuation or another mention.
 DOC = (r"(?:[Aa]n?\s+|[Tt]he\s+)?(?P<doc>(?:[A-Z][\w-]*\s+)*(?:[Aa]greement|[Mm]emorandum of [Uu]nderstanding|MoU|MOU|"
@@ -191,6 +191,13 @@ RULES: tuple[Rule, ...] = (
     # --- signing: every coordinated signatory, active or passive ------------------------------------------
     Rule("signed", 2, r"{PERS:people}{NEAR}\b(?:signed|inked)\s+" + DOC, "signed", 0.7),
     Rule("signed_by", 2, DOC + r"\s+(?:was|were|has been|had been)\s+(?:signed|inked)\s+by\s+{PERS:people}", "signed", 0.7),
+    # "The first MoU, on defence cooperation, was signed by A and B": the subject set off by commas
+    Rule("signed_by_apposed", 2, r"\b(?P<head>(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:MoU|MOU|[Mm]emorandum(?:\s+of\s+[Uu]nderstanding)?|[Aa]greement|[Pp]rotocol|[Ee]xchange\s+of\s+[Nn]otes?|[Tt]reaty)),\s+"
+         r"(?P<subj>(?:on|concerning|pertaining\s+to|regarding|for)\s+[^,«]+),\s+(?:was|were)\s+(?:signed|inked|exchanged|executed)(?:\s+and\s+exchanged)?\s+(?:by|between)\s+{PERS:people}",
+         "signed_apposed", 0.7),
+    # "A and his counterpart B signed, here Friday, a Memorandum ...", "A and B affixed their signatures to the MoU"
+    Rule("signed_adverbial", 2, r"{PERS:people}{NEAR}\bsigned,\s+[^,.;«]{1,30},\s+" + DOC, "signed", 0.65),
+    Rule("signed_affixed", 2, r"{PERS:people}{NEAR}\baffixed\s+their\s+signatures\s+to\s+" + DOC, "signed", 0.65),
     # --- constructions of the wider genre (builders in kg.extract.coordination) -------------------------
     Rule("office_counterpart", 1, r"{PER:a}{NEAR}\b(?:his|her)\s+{CTY:c}\s+counterpart,?\s+{PER:b}", "office_counterpart", 0.75),
     Rule("office_served_and_as", 1, r"{PER:per}{NEAR}\bserved\s+as\s+{ANY}«OFF\d+»{NEAR}\s+and\s+(?:later\s+)?as\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.7),
