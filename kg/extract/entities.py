@@ -56,6 +56,11 @@ class EntityTable:
 
     def country(self, name: str, alias: str | None = None) -> str:
         label = self.add(name, "Country", alias)
+        formal = re.match(r"(?i)the\s+(?:[\w-]+\s+){0,3}?(?:republic|kingdom|state|federation|sultanate|emirates?|"
+                          r"commonwealth|union|principality|confederation)\s+of\s+(?:the\s+)?(?P<name>.+)$", alias or "")
+        if formal:
+            # 'the Republic of Türkiye' writes the name 'Türkiye' too
+            self.alias(label, formal.group("name"))
         if not self.entities[label].wikidata:
             wd = gazetteer.load().wikidata
             spec_names = [n for n, c in gazetteer.load().country_names.items() if c == name]
