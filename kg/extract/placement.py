@@ -154,6 +154,9 @@ def _free_countries(masked, tag, capitals: bool = True) -> list[str]:
     return out
 
 
+_SENT_OFF = re.compile(r"\b(?:sworn|swore|swears|oath|appointed|appoints|appointment|nominated|nominates|designated)\b", re.IGNORECASE)
+
+
 def host_country(ctx, mentions) -> str | None:
     gaz = gazetteer.load()
     line = layout.dateline(ctx.text)
@@ -162,13 +165,16 @@ def host_country(ctx, mentions) -> str | None:
     dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+(?:the\s+)?([A-Z][\w ]*)", ctx.text, re.IGNORECASE)
     found = set()
     for d in dests:
+        # 'Japan', 'the Kingdom of Spain', 'the Islamic Republic of Egypt': the country the phrase names
+        d = re.sub(r"^(?:[\w-]+\s+){0,3}?(?:Republic|Kingdom|State|Federation|Sultanate|Emirates?|Commonwealth|"
+                   r"Union|Principality)\s+of\s+(?:the\s+)?", "", d)
         for n in sorted(gaz.country_names, key=len, reverse=True):
             if d.lower().startswith(n):
                 found.add(gaz.country_names[n])
                 break
-    # envoys all accredited to one country are in it; envoys sent to several (a swearing-in at home) say
-    # nothing of where the report is
-    if len(found) == 1:
+    # envoys all accredited to one country are in it; envoys sent to several, or sworn in or appointed (at
+    # home), say nothing of where the report is
+    if len(found) == 1 and not _SENT_OFF.search(ctx.text):
         return found.pop()
     # else the country the report names most, the first named of those tied, leaving out the countries
     # envoys are of ("the Ambassador of Vietnam called on ..."): an envoy serves away from home
