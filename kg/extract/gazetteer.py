@@ -48,6 +48,7 @@ class Gazetteer:
     parties: dict  # lower-case name or acronym -> (canonical name, country)
     party_forms: tuple  # names and acronyms as written
     wikidata: dict  # label -> Q id
+    post_nominals: frozenset = frozenset()  # letters after a name ("MP", "QC", "GCMG"): not part of it
 
 
 def _award_variants(template: str) -> tuple[str, list[str]]:
@@ -138,6 +139,7 @@ def load() -> Gazetteer:
         portfolios=tuple(data.get("portfolios") or ()),
         parties=parties,
         party_forms=tuple(party_forms),
+        post_nominals=frozenset(data.get("post_nominals") or ()),
         wikidata=dict((wd or {}).get("items") or {}),
     )
 

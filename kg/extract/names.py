@@ -103,6 +103,12 @@ def canonical_person_label(surface: str) -> str:
     """The canonical label of a person name as written: no honorific, split, folded, spaced particles."""
     name, _, _ = strip_titles(surface)
     name = re.sub(r"[’']s$", "", name).strip(" ,.;:")
+    # post-nominal letters ("George Brandis QC", "Peter Cosgrove AK MC (Retd)") are not part of the name
+    words = name.split()
+    post = gazetteer.load().post_nominals
+    while len(words) > 2 and words[-1].strip(",") in post:
+        words.pop()
+    name = " ".join(words)
     name = " ".join(split_glued(tok) for tok in name.split())
     name = _particles(name)
     name = ascii_fold(name)
