@@ -108,7 +108,7 @@ RULES: tuple[Rule, ...] = (
     # several offices of one person: "Deputy Prime Minister and Foreign Minister X", "X, Deputy Crown Prince,
     # Second Deputy Premier and Minister of Defense" (the title next to the name is read by the rules above)
     Rule("office_coordinated_before", 1, r"(?<!», )(?P<offs>{OFF}(?:,\s+{OFF})*),?\s+(?:and|&)\s+{OFF}\s+{PER:per}", "office_each", 0.8),
-    Rule("office_coordinated_after", 1, r"{PER:per},\s+(?:the\s+)?{OFF},\s+(?P<offs>(?:(?:the\s+)?{OFF},\s+)*(?:the\s+)?{OFF},?\s+(?:and|&)\s+(?:the\s+)?{OFF})(?!\s*«PER)", "office_each", 0.75),
+    Rule("office_coordinated_after", 1, r"{PER:per},\s+(?:the\s+)?{OFF}(?P<offs>(?:,\s+(?:the\s+)?{OFF})*,?\s+(?:and|&)\s+(?:the\s+)?{OFF})(?!\s*«PER)", "office_each", 0.75),
     # "X (Ambassador to Austria)": the title in brackets after the name
     Rule("office_bracketed", 1, r"{PER:per}\s*\(\s*(?:the\s+)?{OFF:off}\s*\)", "office", 0.8),
     # a plural title over its holders: "former Australian Prime Ministers A, B and C", "incoming ambassadors A of
