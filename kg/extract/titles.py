@@ -54,7 +54,8 @@ def _portfolio_re() -> re.Pattern:
     """ 'for Foreign Affairs', 'of Labour', 'for Science and Technology': a known portfolio after a title."""
     folios = gazetteer.alternation(gazetteer.load().portfolios)
     heads = r"(?:\s+(?:Policy|Planning|Production|Procurement|Relations|Cooperation|Development|Services|Affairs))?"
-    return re.compile(rf"\s+(?P<remit>(?:for|of)\s+(?:the\s+)?(?:{folios}){heads}(?:\s+and\s+(?:{folios}){heads})?)(?![\w-])")
+    return re.compile(rf"\s+(?P<remit>(?:for|of)\s+(?:the\s+)?(?:{folios}){heads}(?:,\s+(?:{folios}){heads})*"
+                      rf"(?:,?\s+and\s+(?:the\s+)?(?:{folios}){heads})?)(?![\w-])")
 
 
 def title_mentions(text: str) -> list:
