@@ -109,6 +109,13 @@ def b_attended_gathering(ctx, m, masked, rule):
                      cues={"event": "named"})
 
 
+def b_credentials_receiver(ctx, m, masked, rule):
+    to = agent(ctx, masked, m.group("agent"))
+    if to and ctx.table.entities[to].kind == "Person":
+        ctx.cred_frame(masked, to)
+        ctx.ceremony_frame(masked, "credentials ceremony")
+
+
 def b_award_presenter_to(ctx, m, masked, rule):
     """'A presented the <award> to B': A hands it over (presented_by); who confers it is said elsewhere
     ('on behalf of', 'conferred ... by') or not at all."""

@@ -149,6 +149,9 @@ RULES: tuple[Rule, ...] = (
     Rule("credentials_presented", 2, r"{PER:per}{NEAR}\b(?:presented|presents|handed|hands|submitted|submits|handed over|handed in)\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+)?(?:his|her|their|the)\s+" + CREDENCE + r"(?:\s+in\s+person)?\s+to\s+(?:the\s+)?(?P<agent>{AGENT})", "credentials", 0.85),
     # "P received from Mr X Letters of Credence accrediting him as ...": the receiver first, the envoy after "from"
     Rule("credentials_received_from", 2, r"(?P<agent>{AGENT}){NEAR}\b(?:received|receives|accepted)\s+from\s+{PER:per},?\s+(?:the\s+)?" + CREDENCE, "credentials", 0.8),
+    # the receiver of a presentation whose envoys the sentence does not name ("The ambassadors presented their
+    # Letters of Credence to King X"): the envoys are found by their offices when the frame closes
+    Rule("credentials_receiver", 2, r"\b(?:presented|present|handed|submitted|handed\s+over)\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+)?(?:his|her|their|the)\s+(?:diplomatic\s+)?" + CREDENCE + r"{NEAR}\s+to\s+(?:the\s+)?(?P<agent>{AGENT})", "credentials_receiver", 0.7),
     Rule("credentials_plural", 2, r"(?P<title>«OFF\d+»)\s+from\s+{ANY}\b(?:presented|handed|submitted)\s+(?:their\s+)?" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_group", 0.8),
     # "P received / accepted the credentials (letters of credence) of the new Ambassador of X, A, and ...": the
     # envoys are listed there, or in the next sentence ("Among them were ...")
