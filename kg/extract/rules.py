@@ -110,6 +110,7 @@ RULES: tuple[Rule, ...] = (
     Rule("office_coordinated_before", 1, r"(?<!», )(?P<offs>{OFF}(?:,\s+{OFF})*),?\s+(?:and|&)\s+{OFF}\s+{PER:per}", "office_each", 0.8),
     Rule("office_coordinated_after", 1, r"{PER:per},\s+(?:the\s+)?{OFF}(?P<offs>(?:,\s+(?:the\s+)?{OFF})*,?\s+(?:and|&)\s+(?:the\s+)?{OFF})(?!\s*«PER)", "office_each", 0.75),
     # "X (Ambassador to Austria)": the title in brackets after the name
+    Rule("office_name_bracketed", 1, r"{OFF:off}\s*\(\s*{PER:per}\s*\)", "office", 0.8),
     Rule("office_bracketed", 1, r"{PER:per}\s*\(\s*(?:the\s+)?{OFF:off}\s*\)", "office", 0.8),
     # a plural title over its holders: "former Australian Prime Ministers A, B and C", "incoming ambassadors A of
     # Germany, B of the Sudan and C of Ethiopia" (each holder's own country after the name)
