@@ -60,7 +60,11 @@ def b_sworn_in(ctx, m, masked, rule):
                 ctx.add_fact("holds_office", {"person": p, "office": ctx.table.add(role, "Role"),
                                               "country": ctx.table.country(sworn_country)},
                              masked, rule.confidence, rule.name)
-    cer = ctx.ceremony_frame(masked, "swearing-in ceremony")
+    # the event is called what the report calls it: an oath-taking, or a swearing-in (ceremony)
+    sentence = ctx.text[masked.start:masked.end]
+    word = "oath-taking" if re.search(r"\boath", m.group(0)) and not re.search(r"\bceremony\b", sentence, re.I) \
+        else "swearing-in ceremony"
+    cer = ctx.ceremony_frame(masked, word)
     for p in ([swearer] if swearer and ctx.table.entities[swearer].kind == "Person" else []) + people:
         cer["attendees"].setdefault(p, (masked, rule))
 

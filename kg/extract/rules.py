@@ -207,12 +207,15 @@ RULES: tuple[Rule, ...] = (
     Rule("office_served_and_as", 1, r"{PER:per}{NEAR}\bserved\s+as\s+{ANY}«OFF\d+»{NEAR}\s+and\s+(?:later\s+)?as\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.7),
     Rule("office_copula_apposition", 1, r"{PER:per},\s+(?:a|an|the)\s+[^,«]{1,40},\s+(?:previously\s+|also\s+|formerly\s+)?(?:is|was|served as|serves as|has served as)\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.75),
     Rule("sworn_in", 2, r"(?P<a>{AGENT}){NEAR}\b(?:swore in|sworn in)\s+{PERS:people}\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off}", "sworn_in", 0.8),
-    Rule("sworn_in_passive", 2, r"{PERS:people}{NEAR}\b(?:was|were|has been|have been)\s+sworn\s+(?:in|into\s+office)\b(?:\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off})?(?:\s+by\s+(?:the\s+)?(?P<a>{AGENT}))?(?:{NEAR}\btogether\s+with\s+(?:the\s+)?(?:new\s+)?(?P<more>{PERS}))?", "sworn_in", 0.75),
+    Rule("sworn_in_passive", 2, r"{PERS:people}{NEAR}\b(?:was|were|has been|have been)\s+(?:also\s+|formally\s+|officially\s+)?sworn\s+(?:in|into\s+office)\b(?:\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off})?(?:\s+by\s+(?:the\s+)?(?P<a>{AGENT}))?(?:{NEAR}\btogether\s+with\s+(?:the\s+)?(?:new\s+)?(?P<more>{PERS}))?", "sworn_in", 0.75),
     # a group sworn in, named in the next sentence: "X swore in five new ambassadors at ...", "Saudi ambassadors
     # ... were sworn in." then "They included A, ...; B, ..." / "The new envoys include A (...), B (...)"
     Rule("sworn_in_group", 2, r"(?:(?P<a>{AGENT}){NEAR}\b(?:swore|swears|sworn)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»)(?!\s*,?\s*«PER)"
          r"|(?P<noun2>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»){NEAR}\b(?:were|have\s+been|had\s+been)\s+sworn\s+in\b)", "sworn_in_group", 0.75),
     Rule("group_included", 2, r"^\s*(?:They|The\s+(?:new\s+|newly\s+\w+\s+)?(?:[\w-]+\s+)?(?:envoys|ambassadors|ministers|appointees|diplomats|«OFF\d+»))[^.;«]*?\b(?:include|included|includes|are|were)\s+(?P<list>.+)", "group_included", 0.7),
+    # "A, B and C took (the) oath (of office) (before X)", "... have taken oath", "... were among the ministers who took oath"
+    Rule("took_oath", 2, r"{PERS:people}{NEAR}\b(?:took|takes|have\s+taken|has\s+taken|had\s+taken|subscribed\s+to)\s+(?:the\s+|their\s+|his\s+|her\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?"
+         r"(?:\s+before\s+(?:the\s+)?(?P<a>{AGENT}))?", "sworn_in", 0.7),
     Rule("oath_administered", 2, r"(?P<a>{AGENT}){NEAR}\badministered\s+the\s+oath(?:\s+of\s+office)?\s+to\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+?)s?,\s+{PERS:people}", "sworn_in", 0.75),
     Rule("credentials_list", 2, r"{PERS:people}\s+(?:presented|handed over|submitted)\s+(?:their|his|her)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_list", 0.85),
     Rule("meeting_received", 2, r"{PER:a}{NEAR}\breceived\s+(?:the\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.75),
