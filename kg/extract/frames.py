@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import dates, gazetteer, layout
+from kg.extract import dates, gazetteer
 from kg.extract.rules import Rule
 from kg.extract.context import Context
 
@@ -207,27 +207,3 @@ def lead_dates(ctx: Context, facts) -> None:
         if f.type in LEAD_DATED and not f.args.get("date") and f.rule != "award_past_recipients":
             f.args["date"] = day
             f.cues["date"] = "lead"
-
-
-def dateline_venues(ctx: Context, facts) -> list:
-    """A venue in a report datelined from a city is in that city ('NAIROBI - ... at State House'), unless the
-    report places it somewhere itself. Returns the new facts."""
-    line = layout.dateline(ctx.text)
-    city_name = (line.city.title() if line.city.isupper() else line.city) if line else ""
-    if not line or city_name.lower() in gazetteer.load().countries:
-        return []
-    before = len(ctx.facts)
-    placed = {f.args["place"] for f in facts if f.type == "located_in"}
-    city = None
-    for m in ctx.mentions_all:
-        if m.kind != "VEN" or m.extra.get("ref") or m.start < line.end:
-            continue
-        venue = ctx.place(m)
-        if not venue or venue in placed or venue == city_name:
-            continue
-        city = city or ctx.table.add(city_name, "City", line.city)
-        sentence = next(((s, e) for s, e in ctx.sentences if s <= m.start < e), (m.start, m.end))
-        ctx.add_fact("located_in", {"place": venue, "in": city}, None, 0.6, "located_in_dateline", evidence=sentence)
-        placed.add(venue)
-    return ctx.facts[before:]
-

@@ -11,7 +11,7 @@ from kg.extract import builders, coordination, coref, deprules, gazetteer, layou
 from kg.extract.clauses import Clause
 from kg.extract.context import Context
 from kg.extract.placement import host_country
-from kg.extract.frames import dateline_venues, event_dates, finish_frames, held_at_places, lead_dates, meeting_places
+from kg.extract.frames import event_dates, finish_frames, held_at_places, lead_dates, meeting_places
 from kg.extract.rules import DEP_RULES, RULES
 from kg.facts import Fact, FactsDoc
 from kg.model import FACT_TYPES
@@ -217,7 +217,6 @@ def extract_doc(article: Article, doc, score: bool = True, min_confidence: float
     meeting_places(ctx, facts)
     event_dates(facts)
     lead_dates(ctx, facts)
-    facts += dateline_venues(ctx, facts)
     facts = _dedupe(_clause_facts_win(facts))
     if score:
         facts = [f for f in scoring.rescore(facts) if f.confidence >= min_confidence]
