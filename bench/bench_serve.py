@@ -56,6 +56,7 @@ def server_timing(header: str | None) -> tuple[float, float] | None:
 
 
 def client_loop(base: str, queries: list[str], first: int, stop: float, timeout: float, seen: dict) -> None:
+    began = time.monotonic()
     i = first  # clients start at different questions, as independent users would
     while time.monotonic() < stop:
         query = queries[i % len(queries)]
@@ -73,9 +74,10 @@ def client_loop(base: str, queries: list[str], first: int, stop: float, timeout:
                 seen["queue"].append(timing[0])
                 seen["run"].append(timing[1])
         except urllib.error.HTTPError as exc:
-            seen["errors"].append(f"HTTP {exc.code}: {exc.read().decode(errors='replace').strip()}")
+            message = f"HTTP {exc.code}: {exc.read().decode(errors='replace').strip()}"
+            seen["errors"].append((time.monotonic() - began, message))
         except (urllib.error.URLError, OSError) as exc:
-            seen["errors"].append(str(exc))
+            seen["errors"].append((time.monotonic() - began, str(exc)))
 
 
 def step(base: str, queries: list[str], clients: int, seconds: float, timeout: float) -> dict:
@@ -161,8 +163,8 @@ def main() -> None:
                           f"{result['elapsed']:.0f} s, {result['qps']:.2f} q/s, p50 {result['p50']:.2f} s, "
                           f"p95 {result['p95']:.2f} s, {len(result['errors'])} errors, {result['rss']:.0f} MB",
                           flush=True)
-                    for error in sorted(set(result["errors"]))[:3]:
-                        print(f"      error: {error}")
+                    for at, error in sorted(result["errors"])[:3]:
+                        print(f"      error at {at:.1f} s: {error}")
             print(f"medians of {args.repeat} round(s), {args.seconds:g} s each:")
             print(f"{'clients':>7} {'answers':>8} {'q/s':>6} {'p50 s':>7} {'p95 s':>7} {'in line':>8} {'running':>8}"
                   f" {'errors':>6} {'RSS MB':>7}")

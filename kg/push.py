@@ -15,6 +15,8 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from kg.errors import InputError
@@ -93,28 +95,72 @@ class Client:
         self._send("DELETE", self._graph_url(graph))
 
 
-def local_graphs(source) -> dict[str, bytes]:
-    """Each named graph of the source as sorted N-Triples (a graph file's triples under one name)."""
+def graph_names(source) -> list[str]:
+    """The names of the source's graphs, sorted (a graph file's triples, or the store's default graph, under
+    DEFAULT_GRAPH_NAME). Every one must be in the project's namespace: checked before anything is sent."""
     import pyoxigraph
+    from rdflib import Graph
 
-    from kg.formats import sorted_quads
-
-    triples: dict[str, list] = {}
-    for quad in sorted_quads(source):
-        name = DEFAULT_GRAPH_NAME if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else quad.graph_name.value
-        triples.setdefault(name, []).append(quad.triple)
-    outside = sorted(name for name in triples if not name.startswith(PROJECT_IRI))
+    if isinstance(source, Graph):
+        names = [DEFAULT_GRAPH_NAME] if len(source) else []
+    else:
+        names = [g.value for g in source.named_graphs() if isinstance(g, pyoxigraph.NamedNode)]
+        if next(iter(source.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is not None:
+            names.append(DEFAULT_GRAPH_NAME)
+    outside = sorted(name for name in names if not name.startswith(PROJECT_IRI))
     if outside:
         raise InputError(f"graph {outside[0]} is outside the project's namespace <{PROJECT_IRI}>; not pushed")
-    return {name: pyoxigraph.serialize(ts, format=pyoxigraph.RdfFormat.N_TRIPLES) for name, ts in sorted(triples.items())}
+    return sorted(set(names))
 
 
-def push(source, client: Client) -> PushReport:
-    graphs = local_graphs(source)
+def graph_payloads(source, names: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(name, sorted N-Triples) for each graph in turn, integer subtypes restored. A store is read one graph
+    at a time, so a large corpus is never all in memory and the first PUT starts at once."""
+    import pyoxigraph
+    from rdflib import Graph
+
+    from kg.formats import restored_quads, sorted_quads
+
+    names = graph_names(source) if names is None else names
+    if isinstance(source, Graph):
+        triples = [q.triple for q in sorted_quads(source)]
+        if triples:
+            yield DEFAULT_GRAPH_NAME, pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        return
+    for name in names:
+        graph = pyoxigraph.DefaultGraph() if name == DEFAULT_GRAPH_NAME else pyoxigraph.NamedNode(name)
+        triples = [q.triple for q in restored_quads(source.quads_for_pattern(None, None, None, graph))]
+        triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        yield name, pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+
+def local_graphs(source) -> dict[str, bytes]:
+    """Each named graph of the source as sorted N-Triples (a graph file's triples under one name)."""
+    return dict(graph_payloads(source))
+
+
+def push(source, client: Client, jobs: int = 4) -> PushReport:
+    """PUT every local graph, `jobs` at a time (each PUT replaces one graph, so their order does not
+    matter), then delete the stale ones. The first failed PUT stops the push: nothing more is sent, the
+    PUTs already under way finish, and the error is raised."""
+    names = graph_names(source)
     remote = client.graphs()  # before any write: a wrong endpoint or credentials stop here
-    for name, data in graphs.items():
-        client.put(name, data)
-    stale = sorted(g for g in remote if g.startswith(PROJECT_IRI) and g not in graphs)
+    triples = 0
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kg-push")
+    pending: set = set()
+    try:
+        for name, data in graph_payloads(source, names):
+            triples += data.count(b"\n")
+            pending.add(pool.submit(client.put, name, data))
+            if len(pending) >= 2 * jobs:  # a few graphs ahead of the PUTs, not the whole corpus
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    future.result()
+        for future in pending:
+            future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    stale = sorted(g for g in remote if g.startswith(PROJECT_IRI) and g not in names)
     for name in stale:
         client.delete(name)
-    return PushReport(len(graphs), sum(d.count(b"\n") for d in graphs.values()), len(stale))
+    return PushReport(len(names), triples, len(stale))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from kg.errors import InputError
 from kg.push import Client, push
 from kg.sources import add_source_arguments, open_source
 
@@ -13,12 +14,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--graph-store", default=None, metavar="URL",
                         help="its Graph Store Protocol endpoint, when it is not --endpoint")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="per request (default: 60)")
+    parser.add_argument("--jobs", type=int, default=4, metavar="N",
+                        help="graphs sent at the same time (default: 4)")
     add_source_arguments(parser)
 
 
 def run(args) -> int:
+    if args.jobs < 1:
+        raise InputError("--jobs must be 1 or more")
     client = Client(args.endpoint, args.graph_store, args.timeout)
-    report = push(open_source(args.store, args.data), client)
+    report = push(open_source(args.store, args.data), client, args.jobs)
     print(f"pushed {report.pushed} graph(s), {report.triples} triples, to {client.graph_store}; "
           f"deleted {report.deleted} stale graph(s)")
     return 0

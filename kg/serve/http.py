@@ -27,6 +27,9 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'se
 
 class Endpoint(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's listen backlog is 5: a burst of more new connections than that (32 clients at once)
+    # overflows it and some are reset before a handler sees them. Waiting is the worker line's job.
+    request_queue_size = 128
 
     def __init__(self, address, pool, max_rows: int, quiet: bool = False):
         super().__init__(address, Handler)
