@@ -2,9 +2,12 @@
 questions for a fixed time each; queries/s, p50 and p95 latency, errors, and the server's memory (server
 process and its query workers) before and after. It stops by itself and talks to 127.0.0.1 only.
 
-    python bench/bench_serve.py [--store DIR | --triples N] [--seconds 30] [--clients 1 8 32] [--workers 2]
+    python bench/bench_serve.py [--store DIR | --triples N] [--seconds 30] [--clients 1 8 32] [--repeat 3]
+                                [--workers 2] [--timeout 30] [--queue-wait 120]
 
-Without --store it builds a synthetic store of N triples (bench/synthetic_store.py, default 100,000)."""
+Without --store it builds a synthetic store of N triples (bench/synthetic_store.py, default 100,000). The
+baseline, in the same run, is the questions evaluated one after another in this process without a server.
+"in line" and "running" are the medians of the server's own Server-Timing figures for each answer."""
 
 from __future__ import annotations
 
@@ -44,8 +47,17 @@ def rss_mb(pid: int) -> float:
     return total
 
 
-def client_loop(base: str, queries: list[str], stop: float, latencies: list, errors: list) -> None:
-    i = 0
+def server_timing(header: str | None) -> tuple[float, float] | None:
+    """(seconds in line, seconds running) from kg serve's Server-Timing header."""
+    if not header:
+        return None
+    parts = dict(part.strip().split(";dur=") for part in header.split(","))
+    return float(parts["queue"]) / 1000, float(parts["query"]) / 1000
+
+
+def client_loop(base: str, queries: list[str], first: int, stop: float, timeout: float, seen: dict) -> None:
+    began = time.monotonic()
+    i = first  # clients start at different questions, as independent users would
     while time.monotonic() < stop:
         query = queries[i % len(queries)]
         i += 1
@@ -54,11 +66,54 @@ def client_loop(base: str, queries: list[str], stop: float, latencies: list, err
             "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
         started = time.perf_counter()
         try:
-            with urllib.request.urlopen(request, timeout=120) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 response.read()
-            latencies.append(time.perf_counter() - started)
+                timing = server_timing(response.headers.get("Server-Timing"))
+            seen["latency"].append(time.perf_counter() - started)
+            if timing:
+                seen["queue"].append(timing[0])
+                seen["run"].append(timing[1])
+        except urllib.error.HTTPError as exc:
+            message = f"HTTP {exc.code}: {exc.read().decode(errors='replace').strip()}"
+            seen["errors"].append((time.monotonic() - began, message))
         except (urllib.error.URLError, OSError) as exc:
-            errors.append(str(exc))
+            seen["errors"].append((time.monotonic() - began, str(exc)))
+
+
+def step(base: str, queries: list[str], clients: int, seconds: float, timeout: float) -> dict:
+    seen = {"latency": [], "queue": [], "run": [], "errors": []}
+    stop = time.monotonic() + seconds
+    threads = [threading.Thread(target=client_loop, args=(base, queries, c, stop, timeout, seen))
+               for c in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started  # until the last answer, so queries still running at the stop count
+    latencies = sorted(seen["latency"])
+    return {"queries": len(latencies), "qps": len(latencies) / elapsed, "elapsed": elapsed,
+            "p50": statistics.median(latencies) if latencies else float("nan"),
+            "p95": latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan"),
+            "queue": statistics.median(seen["queue"]) if seen["queue"] else float("nan"),
+            "run": statistics.median(seen["run"]) if seen["run"] else float("nan"),
+            "errors": seen["errors"]}
+
+
+def direct_baseline(store: Path, queries: list[str], max_rows: int) -> list[float]:
+    """Seconds for each question evaluated and serialized in this process, one after another: what the
+    server's workers do, without HTTP, the line or other queries running at the same time."""
+    from kg.serve.results import evaluate
+    from kg.store import open_store
+
+    opened = open_store(store)
+    times = []
+    for query in queries:
+        started = time.perf_counter()
+        reply = evaluate(opened, query, "application/sparql-results+json", max_rows)
+        times.append(time.perf_counter() - started)
+        assert reply.status == 200, reply.body[:200]
+    return times
 
 
 def main() -> None:
@@ -67,7 +122,11 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of every client count; medians are shown")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--timeout", type=float, default=30.0, help="kg serve --timeout (its default)")
+    parser.add_argument("--queue-wait", type=float, default=120.0, help="kg serve --queue-wait (its default)")
+    parser.add_argument("--max-rows", type=int, default=10_000, help="kg serve --max-rows (its default)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(args.store) if args.store else None
@@ -77,33 +136,46 @@ def main() -> None:
             store = Path(tmp) / "store"
             write_store(store, nquads)
             print(f"synthetic store: {sum(1 for _ in nquads.open(encoding='utf-8')):,} quads")
+        queries = [p.read_text(encoding="utf-8") for n, p in sorted(competency_questions().items()) if n[:2].isdigit()]
+        direct = direct_baseline(store, queries, args.max_rows)
+        print(f"baseline, the {len(queries)} questions one after another in this process (no server): "
+              f"{sum(direct):.1f} s, median {statistics.median(direct) * 1000:.0f} ms, "
+              f"{len(queries) / sum(direct):.2f} q/s")
         server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--host", "127.0.0.1",
-                                   "--port", "0", "--quiet", "--workers", str(args.workers)],
+                                   "--port", "0", "--quiet", "--workers", str(args.workers),
+                                   "--timeout", str(args.timeout), "--queue-wait", str(args.queue_wait),
+                                   "--max-rows", str(args.max_rows)],
                                   stdout=subprocess.PIPE, text=True)
+        client_timeout = args.queue_wait + args.timeout + 60  # longer than the server may take to answer
         try:
             line = server.stdout.readline()
             base = line.split("SPARQL endpoint ", 1)[1].split("/sparql", 1)[0]
-            queries = [p.read_text(encoding="utf-8") for n, p in sorted(competency_questions().items()) if n[:2].isdigit()]
-            print(f"server {base}, {args.workers} query workers; memory before: {rss_mb(server.pid):.0f} MB")
-            print(f"{'clients':>7} {'queries':>8} {'q/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} {'RSS MB':>7}")
-            for clients in args.clients:
-                latencies, errors = [], []
-                stop = time.monotonic() + args.seconds
-                threads = [threading.Thread(target=client_loop, args=(base, queries, stop, latencies, errors))
-                           for _ in range(clients)]
-                started = time.monotonic()
-                for t in threads:
-                    t.start()
-                for t in threads:
-                    t.join()
-                elapsed = time.monotonic() - started
-                latencies.sort()
-                p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
-                p95 = latencies[int(0.95 * (len(latencies) - 1))] * 1000 if latencies else float("nan")
-                print(f"{clients:7} {len(latencies):8} {len(latencies) / elapsed:7.1f} {p50:8.1f} {p95:8.1f} "
-                      f"{len(errors):6} {rss_mb(server.pid):7.0f}")
-                if errors:
-                    print(f"        first error: {errors[0]}")
+            before = rss_mb(server.pid)
+            print(f"server {base}, {args.workers} query workers, timeout {args.timeout:g} s, queue wait "
+                  f"{args.queue_wait:g} s; memory before: {before:.0f} MB")
+            results: dict[int, list[dict]] = {c: [] for c in args.clients}
+            for round_ in range(args.repeat):
+                for clients in args.clients:
+                    result = step(base, queries, clients, args.seconds, client_timeout)
+                    result["rss"] = rss_mb(server.pid)
+                    results[clients].append(result)
+                    print(f"  round {round_ + 1}, {clients} clients: {result['queries']} answers in "
+                          f"{result['elapsed']:.0f} s, {result['qps']:.2f} q/s, p50 {result['p50']:.2f} s, "
+                          f"p95 {result['p95']:.2f} s, {len(result['errors'])} errors, {result['rss']:.0f} MB",
+                          flush=True)
+                    for at, error in sorted(result["errors"])[:3]:
+                        print(f"      error at {at:.1f} s: {error}")
+            print(f"medians of {args.repeat} round(s), {args.seconds:g} s each:")
+            print(f"{'clients':>7} {'answers':>8} {'q/s':>6} {'p50 s':>7} {'p95 s':>7} {'in line':>8} {'running':>8}"
+                  f" {'errors':>6} {'RSS MB':>7}")
+            for clients, runs in results.items():
+                med = {k: statistics.median(r[k] for r in runs) for k in ("queries", "qps", "p50", "p95", "queue",
+                                                                           "run", "rss")}
+                errors = sum(len(r["errors"]) for r in runs)
+                print(f"{clients:7} {med['queries']:8.0f} {med['qps']:6.2f} {med['p50']:7.2f} {med['p95']:7.2f} "
+                      f"{med['queue']:8.2f} {med['run']:8.2f} {errors:6} {med['rss']:7.0f}")
+            print(f"memory before {before:.0f} MB, after {rss_mb(server.pid):.0f} MB (server and its workers); "
+                  "errors are summed over the rounds")
         finally:
             server.terminate()
             server.wait(timeout=30)

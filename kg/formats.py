@@ -52,16 +52,22 @@ def sorted_quads(source) -> list:
         quads = pyoxigraph.parse(source.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
     else:
         quads = source.quads_for_pattern(None, None, None, None)
+    out = list(restored_quads(quads))
+    out.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return out
+
+
+def restored_quads(quads):
+    """The quads with the integer subtypes the shapes declare given back (the store keeps xsd:integer)."""
+    import pyoxigraph
+
     declared, integer = _restored_datatypes(), pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-    out = []
     for quad in quads:
         subtype = declared.get(quad.predicate)
         if subtype is not None and isinstance(quad.object, pyoxigraph.Literal) and quad.object.datatype == integer:
             quad = pyoxigraph.Quad(quad.subject, quad.predicate, pyoxigraph.Literal(quad.object.value, datatype=subtype),
                                    quad.graph_name)
-        out.append(quad)
-    out.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    return out
+        yield quad
 
 
 def sorted_triples(source) -> list:

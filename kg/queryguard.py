@@ -64,3 +64,21 @@ def check_query(text: str, source: str | None = None) -> None:
                 raise QueryRefused(
                     f"FROM {target[1]} is refused: FROM and FROM NAMED may only name this project's graphs, "
                     f"as full IRIs under <{PROJECT_IRI}>; nothing is ever fetched", source)
+
+
+def dataset_clauses(text: str) -> tuple[list[str], list[str]]:
+    """The IRIs of the query's FROM and of its FROM NAMED clauses, in order (after check_query, which
+    refuses a FROM that names anything but a full IRI). kg serve needs them because pyoxigraph's union
+    default graph would otherwise silently override a FROM."""
+    tokens = list(_tokens(text))
+    default, named = [], []
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "word" or value.upper() != "FROM":
+            continue
+        following = tokens[i + 1 : i + 3]
+        into = default
+        if following and following[0][0] == "word" and following[0][1].upper() == "NAMED":
+            following, into = following[1:], named
+        if following and following[0][0] == "iri":
+            into.append(following[0][1][1:-1])
+    return default, named

@@ -179,3 +179,37 @@ def test_local_graphs_refuse_a_graph_outside_the_project(tmp_path):
         local_graphs(open_store(tmp_path / "store"))
     assert push_module.DEFAULT_GRAPH_NAME.startswith(push_module.PROJECT_IRI)
     assert urllib.parse.urlsplit(push_module.DEFAULT_GRAPH_NAME).scheme == "https"
+
+
+def test_a_batched_push_and_re_push_leave_exactly_the_local_graphs(oxigraph, local, kg):
+    client = Client(oxigraph + "/query", oxigraph + "/store")
+    client.put("http://example.org/theirs", b'<http://example.org/a> <http://example.org/p> "keep" .\n')
+    for _ in range(2):  # into an empty server, then replacing every graph
+        result = kg("push", "--endpoint", oxigraph + "/query", "--graph-store", oxigraph + "/store",
+                    "--store", str(local), "--batch", "100")
+        assert result.returncode == 0, result.stderr
+        assert "pushed 2 graph(s)" in result.stdout
+        assert_server_holds_exactly_the_local_graphs(oxigraph, local)
+    theirs = [g for g in server_dataset(oxigraph).graphs() if str(g.identifier) == "http://example.org/theirs"]
+    assert len(theirs) == 1 and len(theirs[0]) == 1
+
+
+def test_an_interrupted_batched_push_run_again_leaves_exactly_the_local_graphs(oxigraph, local, monkeypatch):
+    client = Client(oxigraph + "/query", oxigraph + "/store")
+    push(open_store(local), client)
+    client.put(GRAPH_NS + "deleted-article", b'<https://w3id.org/dipkg/id/x> <http://e.org/p> "old" .\n')
+    real_post, calls = Client.post_dataset, []
+
+    def post_then_fail(self, nquads):
+        if calls:
+            raise KeyboardInterrupt  # cut short after its first batch, the graphs to replace deleted
+        calls.append(1)
+        real_post(self, nquads)
+
+    monkeypatch.setattr(Client, "post_dataset", post_then_fail)
+    with pytest.raises(KeyboardInterrupt):
+        push(open_store(local), client, jobs=1, batch_triples=50)
+    monkeypatch.setattr(Client, "post_dataset", real_post)
+    report = push(open_store(local), client, batch_triples=50)
+    assert report.pushed == 2 and report.deleted == 1
+    assert_server_holds_exactly_the_local_graphs(oxigraph, local)

@@ -18,7 +18,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 from serve_support import running_server
-from store_support import make_store
+from store_support import GRAPH_NS, make_store
 from test_competency_questions import QUESTIONS, _rows
 
 from kg.query import format_result, resolve_query, run_query
@@ -232,3 +232,102 @@ def test_a_rebuilt_store_is_served_without_a_restart(tmp_path):
         assert json.loads(request(base, ask, accept="application/sparql-results+json")[2])["boolean"] is False
         write_store(tmp_path / "store", second)
         assert json.loads(request(base, ask, accept="application/sparql-results+json")[2])["boolean"] is True
+
+
+# The RDF dataset named by the request (default-graph-uri, named-graph-uri; SPARQL 1.1 Protocol 2.1.4)
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+SHARED = GRAPH_NS + "shared"
+
+
+def protocol(base, params, method="GET", in_url=None):
+    """A raw protocol request: params as the query string (GET), a form body (POST) or, for method
+    "direct", the query as the body and the rest in the URL."""
+    params = [(k, v) for k, v in params]
+    headers = {"Accept": "application/sparql-results+json"}
+    url, data = base + "/sparql", None
+    if method == "GET":
+        url += "?" + urllib.parse.urlencode(params)
+    elif method == "POST":
+        data = urllib.parse.urlencode(params).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    else:
+        data = dict(params)["query"].encode()
+        headers["Content-Type"] = "application/sparql-query"
+        url += "?" + urllib.parse.urlencode([(k, v) for k, v in params if k != "query"])
+    if in_url:
+        url += ("&" if "?" in url else "?") + urllib.parse.urlencode(in_url)
+    req = urllib.request.Request(url, data=data, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode()
+
+
+def local_count(seed_store, graph):
+    store = pyoxigraph.Store.read_only(str(seed_store))
+    return int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")))["n"].value)
+
+
+def answer(result):
+    status, body = result
+    assert status == 200, body
+    bindings = body["results"]["bindings"] if "results" in body else body["boolean"]
+    return bindings if isinstance(bindings, bool) else [{k: v["value"] for k, v in b.items()} for b in bindings]
+
+
+@pytest.fixture(scope="module")
+def article_graph(endpoint):
+    names = [row["g"] for row in answer(protocol(endpoint, [("query", GRAPHS)]))]
+    assert SHARED in names and len(names) == 2
+    return next(name for name in names if name != SHARED)
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "direct"])
+def test_default_graph_uri_makes_that_graph_the_default_graph(endpoint, seed_store, article_graph, method):
+    for graph in (article_graph, SHARED):
+        rows = answer(protocol(endpoint, [("query", COUNT), ("default-graph-uri", graph)], method))
+        assert int(rows[0]["n"]) == local_count(seed_store, graph)
+    # with no named-graph-uri the request's dataset has no named graphs
+    assert answer(protocol(endpoint, [("query", GRAPHS), ("default-graph-uri", SHARED)], method)) == []
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "direct"])
+def test_named_graph_uri_names_the_graphs_graph_sees_and_leaves_the_default_graph_empty(endpoint, article_graph,
+                                                                                        method):
+    params = [("query", GRAPHS), ("named-graph-uri", article_graph)]
+    assert answer(protocol(endpoint, params, method)) == [{"g": article_graph}]
+    both = [("query", GRAPHS), ("named-graph-uri", article_graph), ("named-graph-uri", SHARED)]
+    assert answer(protocol(endpoint, both, method)) == [{"g": article_graph}, {"g": SHARED}]
+    assert answer(protocol(endpoint, [("query", "ASK { ?s ?p ?o }"), ("named-graph-uri", SHARED)], method)) is False
+
+
+def test_the_request_s_dataset_replaces_the_query_s_from(endpoint, seed_store, article_graph):
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{SHARED}> WHERE {{ ?s ?p ?o }}"
+    assert int(answer(protocol(endpoint, [("query", query)]))[0]["n"]) == local_count(seed_store, SHARED)
+    rows = answer(protocol(endpoint, [("query", query), ("default-graph-uri", article_graph)]))
+    assert int(rows[0]["n"]) == local_count(seed_store, article_graph)
+
+
+def test_a_form_s_dataset_may_also_come_in_the_url(endpoint, seed_store, article_graph):
+    rows = answer(protocol(endpoint, [("query", COUNT)], "POST", in_url=[("default-graph-uri", article_graph)]))
+    assert int(rows[0]["n"]) == local_count(seed_store, article_graph)
+
+
+def test_a_bad_or_foreign_dataset_graph_is_refused_clearly(endpoint):
+    for name in ("default-graph-uri", "named-graph-uri"):
+        status, body = protocol(endpoint, [("query", COUNT), (name, "not an iri")])
+        assert status == 400 and name in body and "absolute IRI" in body
+        status, body = protocol(endpoint, [("query", COUNT), (name, "http://example.org/elsewhere")])
+        assert status == 403 and "only name this project's graphs" in body
+    alive(endpoint)
+
+
+def test_a_query_s_own_from_and_from_named_are_honoured(endpoint, seed_store, article_graph):
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{article_graph}> WHERE {{ ?s ?p ?o }}"
+    assert int(answer(protocol(endpoint, [("query", query)]))[0]["n"]) == local_count(seed_store, article_graph)
+    named = f"SELECT DISTINCT ?g FROM NAMED <{SHARED}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert answer(protocol(endpoint, [("query", named)])) == [{"g": SHARED}]
+    assert answer(protocol(endpoint, [("query", f"ASK FROM NAMED <{SHARED}> {{ ?s ?p ?o }}")])) is False

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from kg.errors import InputError
 from kg.push import Client, push
 from kg.sources import add_source_arguments, open_source
 
@@ -13,12 +14,20 @@ def add_arguments(parser) -> None:
     parser.add_argument("--graph-store", default=None, metavar="URL",
                         help="its Graph Store Protocol endpoint, when it is not --endpoint")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="per request (default: 60)")
+    parser.add_argument("--jobs", type=int, default=4, metavar="N",
+                        help="requests sent at the same time (default: 4)")
+    parser.add_argument("--batch", nargs="?", type=int, const=100_000, default=0, metavar="TRIPLES",
+                        help="for servers that take N-Quads at the graph store (Oxigraph, Fuseki): delete the "
+                             "graphs to replace, then POST about TRIPLES triples a request (default 100000) "
+                             "instead of one PUT per graph")
     add_source_arguments(parser)
 
 
 def run(args) -> int:
+    if args.jobs < 1 or args.batch < 0:
+        raise InputError("--jobs must be 1 or more, --batch 1 or more")
     client = Client(args.endpoint, args.graph_store, args.timeout)
-    report = push(open_source(args.store, args.data), client)
+    report = push(open_source(args.store, args.data), client, args.jobs, args.batch)
     print(f"pushed {report.pushed} graph(s), {report.triples} triples, to {client.graph_store}; "
           f"deleted {report.deleted} stale graph(s)")
     return 0

@@ -25,7 +25,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--max-rows", type=int, default=10_000, metavar="N",
                         help="answers are cut at N rows or triples, and say so (default: 10000)")
     parser.add_argument("--queue-wait", type=float, default=120.0, metavar="S",
-                        help="seconds a query may wait for a free worker before 503 (default: 120)")
+                        help="seconds a query may wait in line for a free worker before 503 (default: 120)")
+    parser.add_argument("--queue-size", type=int, default=64, metavar="N",
+                        help="queries that may wait in line at once; one more gets 503 at once (default: 64)")
     parser.add_argument("--workers", type=int, default=2, metavar="N",
                         help="query worker processes, each with the store open (default: 2)")
     parser.add_argument("--quiet", action="store_true", help="no request log")
@@ -50,14 +52,14 @@ def run(args) -> int:
     from kg.serve.http import Endpoint
     from kg.serve.workers import WorkerPool
 
-    if args.timeout <= 0 or args.queue_wait <= 0 or args.max_rows < 1 or args.workers < 1:
-        raise InputError("--timeout, --queue-wait, --max-rows and --workers must be positive")
+    if args.timeout <= 0 or args.queue_wait <= 0 or args.max_rows < 1 or args.workers < 1 or args.queue_size < 0:
+        raise InputError("--timeout, --queue-wait, --max-rows and --workers must be positive, --queue-size 0 or more")
     if not ipaddress.ip_address(_resolved(args.host)).is_loopback:
         print(f"kg serve: listening on {args.host}, reachable from other machines (asked for with --host)")
     scratch = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     pool = None
     try:
-        pool = WorkerPool(_served_store(args, scratch), args.workers, args.timeout, args.queue_wait)
+        pool = WorkerPool(_served_store(args, scratch), args.workers, args.timeout, args.queue_wait, args.queue_size)
         try:
             server = Endpoint((args.host, args.port), pool, args.max_rows, quiet=args.quiet)
         except OSError as exc:

@@ -22,16 +22,33 @@ class Reply:
     headers: dict = field(default_factory=dict)
 
 
-def text_reply(status: int, message: str) -> Reply:
-    return Reply(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8"))
+def text_reply(status: int, message: str, headers: dict | None = None) -> Reply:
+    return Reply(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8"),
+                 dict(headers or {}))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a request names with default-graph-uri and named-graph-uri (SPARQL 1.1 Protocol
+    2.1.4): it replaces the store's whole dataset, FROM and FROM NAMED in the query included, so a graph
+    the request leaves out is not seen, and with no default-graph-uri the default graph is empty."""
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
 
 
 _PREFIXES = {k: str(v) for k, v in query_namespaces().items()}
 
 
-def evaluate(store, query: str, accept: str | None, max_rows: int) -> Reply:
+def _dataset_options(dataset: Dataset | None) -> dict:
+    if dataset is None:  # the union of the store's graphs, as everywhere in kg
+        return {"use_default_graph_as_union": True}
+    return {"default_graph": [pyoxigraph.NamedNode(g) for g in dataset.default],
+            "named_graphs": [pyoxigraph.NamedNode(g) for g in dataset.named]}
+
+
+def evaluate(store, query: str, accept: str | None, max_rows: int, dataset: Dataset | None = None) -> Reply:
     try:
-        result = store.query(query, prefixes=_PREFIXES, use_default_graph_as_union=True)
+        result = store.query(query, prefixes=_PREFIXES, **_dataset_options(dataset))
     except SyntaxError as exc:
         return text_reply(400, f"SPARQL syntax error: {exc}")
     form = ("ASK" if isinstance(result, pyoxigraph.QueryBoolean)
