@@ -84,8 +84,18 @@ def b_group_included(ctx, m, masked, rule):
     cer = ctx.frames.get("ceremony")
     if not cer or not cer.get("group"):
         return
+    if not m.group("list"):
+        cer["bullets"] = True  # "... include:": the people follow, one a line
+        return
     for p in builders.listed_persons(ctx, masked, m.group("list")):
         cer["attendees"].setdefault(p, (masked, rule))
+
+
+def b_group_bullet(ctx, m, masked, rule):
+    cer = ctx.frames.get("ceremony")
+    per = builders.person(ctx, masked, m.group("per"))
+    if cer and cer.get("bullets") and per:
+        cer["attendees"].setdefault(per, (masked, rule))
 
 
 def b_meeting_envoy_group(ctx, m, masked, rule):

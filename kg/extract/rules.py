@@ -212,7 +212,11 @@ RULES: tuple[Rule, ...] = (
     # ... were sworn in." then "They included A, ...; B, ..." / "The new envoys include A (...), B (...)"
     Rule("sworn_in_group", 2, r"(?:(?P<a>{AGENT}){NEAR}\b(?:swore|swears|sworn)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»)(?!\s*,?\s*«PER)"
          r"|(?P<noun2>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»){NEAR}\b(?:were|have\s+been|had\s+been)\s+sworn\s+in\b)", "sworn_in_group", 0.75),
-    Rule("group_included", 2, r"^\s*(?:They|The\s+(?:new\s+|newly\s+\w+\s+)?(?:[\w-]+\s+)?(?:envoys|ambassadors|ministers|appointees|diplomats|«OFF\d+»))[^.;«]*?\b(?:include|included|includes|are|were)\s+(?P<list>.+)", "group_included", 0.7),
+    Rule("group_included", 2, r"^\s*(?:They|The\s+(?:new\s+|newly\s+\w+\s+)?(?:[\w-]+\s+)?(?:envoys|ambassadors|ministers|appointees|diplomats|«OFF\d+»))[^.;«]*?\b(?:include|included|includes|are|were)\s*(?::\s*$|\s(?P<list>.+))", "group_included", 0.7),
+    # "X presided over the oath-taking of the newly appointed ambassadors"
+    Rule("presided_oath", 2, r"(?P<a>{AGENT}){NEAR}\bpresided\s+over\s+the\s+(?:oath-taking|swearing-in|oath)(?:\s+ceremony)?\s+of\b", "sworn_in_group", 0.75),
+    # the bulleted lines after "... include:" ("• X, Ambassador-designate to Y")
+    Rule("group_bullet", 2, r"^\s*[•▪◦\-\*]\s*(?:(?:the\s+)?«OFF\d+»,?\s+)?{PER:per}", "group_bullet", 0.7),
     # "A, B and C took (the) oath (of office) (before X)", "... have taken oath", "... were among the ministers who took oath"
     Rule("took_oath", 2, r"{PERS:people}{NEAR}\b(?:took|takes|have\s+taken|has\s+taken|had\s+taken|subscribed\s+to)\s+(?:the\s+|their\s+|his\s+|her\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?"
          r"(?:\s+before\s+(?:the\s+)?(?P<a>{AGENT}))?", "sworn_in", 0.7),
