@@ -91,6 +91,14 @@ def b_group_included(ctx, m, masked, rule):
         cer["attendees"].setdefault(p, (masked, rule))
 
 
+def b_oath_list(ctx, m, masked, rule):
+    swearer = agent(ctx, masked, m.group("a"))
+    cer = ctx.ceremony_frame(masked, "swearing-in ceremony")
+    people = persons(ctx, masked, m.group("list"))
+    for p in ([swearer] if swearer and ctx.table.entities[swearer].kind == "Person" else []) + people:
+        cer["attendees"].setdefault(p, (masked, rule))
+
+
 def b_group_bullet(ctx, m, masked, rule):
     cer = ctx.frames.get("ceremony")
     per = builders.person(ctx, masked, m.group("per"))

@@ -213,6 +213,8 @@ RULES: tuple[Rule, ...] = (
     Rule("sworn_in_group", 2, r"(?:(?P<a>{AGENT}){NEAR}\b(?:swore|swears|sworn)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»)(?!\s*,?\s*«PER)"
          r"|(?P<noun2>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»){NEAR}\b(?:were|have\s+been|had\s+been)\s+sworn\s+in\b)", "sworn_in_group", 0.75),
     Rule("group_included", 2, r"^\s*(?:They|The\s+(?:new\s+|newly\s+\w+\s+)?(?:[\w-]+\s+)?(?:envoys|ambassadors|ministers|appointees|diplomats|«OFF\d+»))[^.;«]*?\b(?:include|included|includes|are|were)\s*(?::\s*$|\s(?P<list>.+))", "group_included", 0.7),
+    # "X issued the Oaths and Affirmations of Office to the newly appointed Ministers: A, Title; B, Title; ..."
+    Rule("oath_list", 2, r"(?P<a>{AGENT}){NEAR}\b(?:issued|administered)\s+the\s+[Oo]aths?\b[^:;]*?:\s*(?P<list>.+)", "oath_list", 0.7),
     # "X presided over the oath-taking of the newly appointed ambassadors"
     Rule("presided_oath", 2, r"(?P<a>{AGENT}){NEAR}\bpresided\s+over\s+the\s+(?:oath-taking|swearing-in|oath)(?:\s+ceremony)?\s+of\b", "sworn_in_group", 0.75),
     # the bulleted lines after "... include:" ("• X, Ambassador-designate to Y")
