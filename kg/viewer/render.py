@@ -125,11 +125,12 @@ def render_page(model: ViewModel, options: RenderOptions | None = None) -> str:
         "TITLE": html.escape(options.title),
         "CSS": asset("viewer.css"),
         "VIS_JS": vis_network_js(),
+        "DETAIL_JS": asset("detail.js"),
         "APP_JS": asset("viewer.js"),
         "NET_JS": asset("network.js"),
         "DATA": script_json(payload(model, options)),
     }
-    for name in ("CSS", "VIS_JS", "APP_JS", "NET_JS"):
+    for name in ("CSS", "VIS_JS", "DETAIL_JS", "APP_JS", "NET_JS"):
         if re.search(r"</(script|style)", parts[name], re.IGNORECASE):
             raise RuntimeError(f"asset {name} would end its element early")
     # One pass over the template only, so text inside an inserted part is never substituted again.

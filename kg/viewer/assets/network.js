@@ -61,7 +61,7 @@
     for (var i = 0; i < ids.length && out.length < view.topN; i++) if (visible[ids[i]]) out.push(ids[i]);
     return out;
   }
-  function updateTopLabels() {
+  function updateTopLabels(noRedraw) {
     var want = {}, updates = [];
     topIds().forEach(function (id) { want[id] = true; });
     Object.keys(ownLabel).forEach(function (id) {
@@ -71,7 +71,7 @@
       if (!ownLabel[id]) { updates.push({ id: id, label: "" }); ownLabel[id] = true; }
     });
     if (updates.length) K.nodesSet.update(updates);
-    network.redraw();
+    if (noRedraw !== true) network.redraw();
   }
   function overlaps(a, b) { return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h; }
   var drawn = [];
@@ -135,15 +135,7 @@
   }
   api.showTie = showTie;
   var actorBox = document.getElementById("actor-mode");
-  var tiesAdded = false;
   function setActor(on) {
-    if (on && !tiesAdded) {  // tens of thousands at corpus scale: only once asked for, not at every opening
-      tiesAdded = true;
-      K.edgesSet.add(K.tieData.map(function (e) {
-        return { id: e.id, from: e.source, to: e.target, label: e.label, width: 1 + Math.log2(e.weight),
-                 arrows: { to: { enabled: e.directed, scaleFactor: 0.5 } } };
-      }));
-    }
     state.actor = !!on;
     actorBox.checked = state.actor;
     K.refresh();
@@ -287,7 +279,12 @@
     if (params.tie) {
       var ends = params.tie.split("|").map(function (p) { return byIri[decodeURIComponent(p)]; });
       var tie = K.tieData.filter(function (t) { return t.source === ends[0] && t.target === ends[1]; })[0];
-      if (tie) { setActor(true); network.selectEdges([tie.id]); showTie(tie.id); }
+      if (tie) {
+        setActor(true);
+        K.detail.pinEdge(tie.id);  // a big page holds only the ties in view: this one too, to select it
+        network.selectEdges([tie.id]);
+        showTie(tie.id);
+      }
     } else if (params.select && byIri[params.select]) {
       K.select(byIri[params.select]);
     }
@@ -308,6 +305,8 @@
   api.tieIds = function () { return K.tieData.map(function (t) { return t.id; }); };
   api.metrics = function (id) { return K.metricsById[id] || null; };
 
-  updateTopLabels();
+  updateTopLabels(true);  // drawn by the first complete drawing, next
   if (location.hash) followHash();
+  performance.mark("kg:networkjs");
+  api.whenSetUp();
 })();

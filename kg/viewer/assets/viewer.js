@@ -3,7 +3,9 @@
    canvas, never innerHTML. */
 (function () {
   "use strict";
+  performance.mark("kg:start");
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  performance.mark("kg:parsed");
   // Records come as columns ({field: [value per record]}) and IRIs as [namespace index, local name].
   function records(table) {
     var keys = Object.keys(table), count = keys.length ? table[keys[0]].length : 0, out = new Array(count);
@@ -20,6 +22,7 @@
   DATA.network.ties = records(DATA.network.ties);
   DATA.nodes.forEach(function (n) { n.iri = fullIri(n.iri); });
   DATA.facts.forEach(function (f) { f.iri = fullIri(f.iri); });
+  performance.mark("kg:records");
   var BIG = DATA.nodes.length > 1500;
   var WIKIDATA_ID = /^Q[0-9]+$/;
   var api = { ready: false, stableMs: null };
@@ -128,15 +131,40 @@
                       hover: { background: c.colour, border: "#333333" } },
              borderWidth: 1.5, borderWidthSelected: 3 };
   });
-  var visEdges = edgeData.map(function (e) {
+  // An edge's vis item is made only when vis is given the edge (detail.js decides which, and when).
+  function visEdge(e) {
+    if (e.mode === "actor") {
+      return { id: e.id, from: e.source, to: e.target, label: e.label, width: 1 + Math.log2(e.weight),
+               arrows: { to: { enabled: e.directed, scaleFactor: 0.5 } } };
+    }
     var edge = { id: e.id, from: e.source, to: e.target, label: e.label };
     if (e.fact === null) edge.dashes = true;
     return edge;
-  });
+  }
+  var allEdges = edgeData.concat(tieData);
+  performance.mark("kg:visitems");
+  var detail = window.kgDetail({ big: BIG, nodeById: nodeById, visEdge: visEdge });
   var nodesSet = new vis.DataSet(visNodes);
-  var edgesSet = new vis.DataSet(visEdges);  // ties join it when the actor network is first shown (network.js)
-  var nodeView = new vis.DataView(nodesSet, { filter: nodeVisible });
-  var edgeView = new vis.DataView(edgesSet, { filter: edgeVisible });
+  var edgesSet = new vis.DataSet([]);  // the edges vis draws: all visible ones in a small page (detail.js)
+  var nodeView = new vis.DataView(nodesSet, { filter: function (n) {
+    return nodeVisible(n) && (nodeById[n.id].cls !== "fact" || detail.hubInVis(n.id));
+  } });
+  detail.data(nodeView, edgesSet);
+  // What the filters let through, whether vis or detail.js draws it.
+  var shownNodeIds = [], shownEdges = [];
+  function computeShown() {
+    var shownNode = {}, hubs = [];
+    shownNodeIds = [];
+    DATA.nodes.forEach(function (n) {
+      if (!nodeVisible(n)) return;
+      shownNode[n.id] = true;
+      shownNodeIds.push(n.id);
+      if (n.cls === "fact") hubs.push(n.id);
+    });
+    shownEdges = allEdges.filter(function (e) { return shownNode[e.source] && shownNode[e.target] && edgeVisible(e); });
+    detail.show(shownEdges, hubs);
+  }
+  computeShown();
 
   var options = {
     autoResize: true,
@@ -150,13 +178,28 @@
              color: { color: "#9a9a9a", highlight: "#222222", hover: "#555555" },
              font: { size: 10, face: "sans-serif", color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" } }
   };
-  var network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, options);
+  performance.mark("kg:datasets");
+  // vis draws once when it is made, and after every change network.js makes while setting up: the graph is
+  // hidden while vis is made (a canvas of no size is not drawn) and drawing is held off until the set-up is
+  // done (api.whenSetUp), so the page is drawn once, complete.
+  $("graph").style.display = "none";
+  var network = new vis.Network($("graph"), { nodes: nodeView, edges: edgesSet }, options);
+  window.kgDetail.hold(network);
+  $("graph").style.display = "";
+  performance.mark("kg:network");
+  detail.attach(network);
   api.network = network;
-  network.once("afterDrawing", function () {
-    api.stableMs = performance.now();
-    api.ready = true;
-    document.documentElement.setAttribute("data-kg-ready", "1");
-  });
+  // Ready (and stable: the layout is fixed, physics is off) at that first complete drawing.
+  api.whenSetUp = function () {
+    network.once("afterDrawing", function () {
+      performance.mark("kg:drawn");
+      api.stableMs = performance.now();
+      api.ready = true;
+      document.documentElement.setAttribute("data-kg-ready", "1");
+    });
+    network.fit({ animation: false });
+    window.kgDetail.release(network);
+  };
 
   // -- details panel --------------------------------------------------------------------------------
   var panel = $("details");
@@ -267,8 +310,13 @@
     add(panel, el("h3", null, "Evidence (" + f.evidence.length + ")"));
     f.evidence.forEach(function (i) { add(panel, renderEvidence(i)); });
     if (focusIt) {
-      if (state.expanded && hubOfFact[index]) { network.selectNodes([hubOfFact[index]]); }
-      else if (edgeOfFact[index]) { network.selectEdges([edgeOfFact[index]]); }
+      if (state.expanded && hubOfFact[index]) {
+        detail.pinHub(hubOfFact[index]);
+        if (nodeView.get(hubOfFact[index])) network.selectNodes([hubOfFact[index]]);
+      } else if (edgeOfFact[index]) {
+        detail.pinEdge(edgeOfFact[index]);
+        if (detail.inVis(edgeOfFact[index])) network.selectEdges([edgeOfFact[index]]);
+      }
     }
   }
 
@@ -302,6 +350,7 @@
       refresh();
     }
     if (n.cls === "fact" && !state.expanded) { showFact(n.fact, true); return true; }
+    if (n.cls === "fact" && nodeVisible(n)) detail.pinHub(id);  // a big page holds few fact nodes in vis
     if (nodeView.get(id)) {  // not on the canvas when a filter hides it: details only
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
@@ -361,10 +410,12 @@
 
   // -- filter controls ------------------------------------------------------------------------------
   function refresh() {
-    updateKeptByDate();
-    nodeView.refresh();
-    edgeView.refresh();
-    updateStatus();
+    window.kgDetail.oneDrawing(network, function () {
+      updateKeptByDate();
+      computeShown();
+      nodeView.refresh();
+      updateStatus();
+    });
   }
   function checkbox(attr, value, checked, onChange) {
     var input = el("input");
@@ -426,17 +477,22 @@
   $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
 
   function updateStatus() {
-    var shown = nodeView.getIds().filter(function (id) { return nodeById[id].cls !== "fact"; }).length;
+    var shown = shownNodeIds.filter(function (id) { return nodeById[id].cls !== "fact"; }).length;
     $("status").textContent = entities.length + " entities \u00b7 " + DATA.facts.length + " facts \u00b7 showing " +
-      shown + " entities, " + edgeView.length + " edges";
+      shown + " entities, " + shownEdges.length + " edges";
   }
   updateStatus();
 
   // -- test and scripting interface -----------------------------------------------------------------
   api.nodeCount = function () { return nodesSet.get({ filter: function (n) { return nodeById[n.id].cls !== "fact"; } }).length; };
   api.factNodeCount = function () { return nodesSet.length - api.nodeCount(); };
-  api.visibleNodeIds = function () { return nodeView.getIds(); };
-  api.visibleEdgeIds = function () { return edgeView.getIds(); };
+  api.visibleNodeIds = function () { return shownNodeIds.slice(); };
+  api.visibleEdgeIds = function () { return shownEdges.map(function (e) { return e.id; }); };
+  // what vis holds (and so draws, labels and lets one click): everything visible in a small page
+  api.drawnNodeIds = function () { return nodeView.getIds(); };
+  api.drawnEdgeIds = function () { return edgesSet.getIds(); };
+  api.detail = function () { return detail.counts(); };
+  api.updateDetail = function () { detail.update(); };
   api.edge = function (id) { return edgeById[id]; };
   api.label = function (id) { return nodeById[id] ? nodeById[id].label : null; };
   api.search = search;
@@ -451,7 +507,8 @@
   api.setExpanded = setExpanded;
   api.canvasPosition = function (id) { return network.canvasToDOM(network.getPositions([id])[id]); };
   // For network.js (the corpus-scale modes), which runs next in the same page.
-  api.internals = { DATA: DATA, network: network, nodesSet: nodesSet, edgesSet: edgesSet, state: state,
+  performance.mark("kg:viewerjs");
+  api.internals = { DATA: DATA, network: network, nodesSet: nodesSet, detail: detail, state: state,
                     refresh: refresh, factVisible: factVisible, onDates: onDates, el: el, add: add, clear: clear,
                     panel: panel, renderEvidence: renderEvidence, factLink: factLink, nodeLink: nodeLink,
                     nodeById: nodeById, edgeById: edgeById, metricsById: metricsById, tieData: tieData,
