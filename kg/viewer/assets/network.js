@@ -37,7 +37,9 @@
   function restyle() {
     var updates = K.entities.map(function (n) {
       var c = colourOf(n);
-      return { id: n.id, size: sizeOf(n), color: { background: c, border: "#ffffff", highlight: { background: c, border: "#000000" },
+      n.colour = c;  // as drawn, for detail.js
+      n.size = sizeOf(n);
+      return { id: n.id, size: n.size, color: { background: c, border: "#ffffff", highlight: { background: c, border: "#000000" },
                                                      hover: { background: c, border: "#333333" } } };
     });
     K.nodesSet.update(updates);
@@ -61,9 +63,11 @@
     for (var i = 0; i < ids.length && out.length < view.topN; i++) if (visible[ids[i]]) out.push(ids[i]);
     return out;
   }
+  var KEEP = 500;  // the most central entities a big page keeps in vis (clickable at every zoom), besides the labelled
   function updateTopLabels(noRedraw) {
-    var want = {}, updates = [];
-    topIds().forEach(function (id) { want[id] = true; });
+    var want = {}, updates = [], top = topIds();
+    top.forEach(function (id) { want[id] = true; });
+    K.detail.keep(top.concat(rankedIds().slice(0, KEEP)));  // the labels are placed at vis' positions
     Object.keys(ownLabel).forEach(function (id) {
       if (!want[id]) { updates.push({ id: id, label: K.nodeById[id].label }); delete ownLabel[id]; }
     });

@@ -119,14 +119,19 @@
 
   // -- vis data -------------------------------------------------------------------------------------
   function nodeSize(n) { return Math.min(48, 10 + 5 * Math.sqrt(n.deg || 0)); }
+  // Each record keeps the colour and size it is drawn with, for detail.js to draw it when vis does not.
   var visNodes = DATA.nodes.map(function (n) {
     if (n.cls === "fact") {
+      n.colour = "#555555";
+      n.size = 9;
       return { id: n.id, label: n.label, x: n.x, y: n.y, shape: "diamond", size: 9,
                color: { background: "#555555", border: "#333333", highlight: { background: "#111", border: "#000" } },
                font: { size: 11, color: "#444444" } };
     }
     var c = classes[n.cls] || classes.other;
-    return { id: n.id, label: n.label, x: n.x, y: n.y, shape: c.shape, size: nodeSize(n),
+    n.colour = c.colour;
+    n.size = nodeSize(n);
+    return { id: n.id, label: n.label, x: n.x, y: n.y, shape: c.shape, size: n.size,
              color: { background: c.colour, border: "#ffffff", highlight: { background: c.colour, border: "#000000" },
                       hover: { background: c.colour, border: "#333333" } },
              borderWidth: 1.5, borderWidthSelected: 3 };
@@ -146,23 +151,20 @@
   var detail = window.kgDetail({ big: BIG, nodeById: nodeById, visEdge: visEdge });
   var nodesSet = new vis.DataSet(visNodes);
   var edgesSet = new vis.DataSet([]);  // the edges vis draws: all visible ones in a small page (detail.js)
-  var nodeView = new vis.DataView(nodesSet, { filter: function (n) {
-    return nodeVisible(n) && (nodeById[n.id].cls !== "fact" || detail.hubInVis(n.id));
-  } });
-  detail.data(nodeView, edgesSet);
+  var nodeView = new vis.DataView(nodesSet, { filter: function (n) { return nodeVisible(n) && detail.nodeInVis(n.id); } });
+  detail.data(nodeView, edgesSet, nodesSet);
   // What the filters let through, whether vis or detail.js draws it.
   var shownNodeIds = [], shownEdges = [];
   function computeShown() {
-    var shownNode = {}, hubs = [];
+    var shownNode = {};
     shownNodeIds = [];
     DATA.nodes.forEach(function (n) {
       if (!nodeVisible(n)) return;
       shownNode[n.id] = true;
       shownNodeIds.push(n.id);
-      if (n.cls === "fact") hubs.push(n.id);
     });
     shownEdges = allEdges.filter(function (e) { return shownNode[e.source] && shownNode[e.target] && edgeVisible(e); });
-    detail.show(shownEdges, hubs);
+    detail.show(shownEdges, shownNodeIds);
   }
   computeShown();
 
@@ -197,7 +199,7 @@
       api.ready = true;
       document.documentElement.setAttribute("data-kg-ready", "1");
     });
-    network.fit({ animation: false });
+    detail.fit();
     window.kgDetail.release(network);
   };
 
@@ -311,11 +313,11 @@
     f.evidence.forEach(function (i) { add(panel, renderEvidence(i)); });
     if (focusIt) {
       if (state.expanded && hubOfFact[index]) {
-        detail.pinHub(hubOfFact[index]);
+        detail.pinNode(hubOfFact[index]);
         if (nodeView.get(hubOfFact[index])) network.selectNodes([hubOfFact[index]]);
       } else if (edgeOfFact[index]) {
         detail.pinEdge(edgeOfFact[index]);
-        if (detail.inVis(edgeOfFact[index])) network.selectEdges([edgeOfFact[index]]);
+        if (detail.edgeInVis(edgeOfFact[index])) network.selectEdges([edgeOfFact[index]]);
       }
     }
   }
@@ -350,7 +352,7 @@
       refresh();
     }
     if (n.cls === "fact" && !state.expanded) { showFact(n.fact, true); return true; }
-    if (n.cls === "fact" && nodeVisible(n)) detail.pinHub(id);  // a big page holds few fact nodes in vis
+    if (nodeVisible(n)) detail.pinNode(id);  // a big page holds only part of the graph in vis
     if (nodeView.get(id)) {  // not on the canvas when a filter hides it: details only
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
@@ -474,7 +476,7 @@
   expandedBox.checked = state.expanded;
   expandedBox.addEventListener("change", function () { setExpanded(expandedBox.checked); });
   function setExpanded(on) { state.expanded = !!on; expandedBox.checked = state.expanded; refresh(); }
-  $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("fit").addEventListener("click", function () { detail.fit(); });
 
   function updateStatus() {
     var shown = shownNodeIds.filter(function (id) { return nodeById[id].cls !== "fact"; }).length;
