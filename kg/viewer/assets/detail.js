@@ -39,6 +39,7 @@
     var edgesInVis = {}, nodesInVis = {};  // id -> true while vis holds it
     var kept = {}, pinnedEdges = {}, pinnedNodes = {};
     var lastView = null, timer = null, dragging = false;
+    var rest = { edges: 0, nodes: 0 };  // what the last drawing drew here
 
     function position(id) {
       var body = network && network.body.nodes[id];
@@ -122,6 +123,7 @@
 
     // Under vis' drawing: every shown edge vis does not hold, as one path; nodes likewise, one path a colour.
     function drawRest(ctx) {
+      rest = { edges: 0, nodes: 0 };
       if (!big || dragging) return;  // as vis' hideEdgesOnDrag
       var scale = network.getScale(), i, e, a, b, n, s, byColour = {};
       ctx.save();
@@ -135,12 +137,14 @@
         b = position(e.target);
         ctx.moveTo(a.x, a.y);
         ctx.lineTo(b.x, b.y);
+        rest.edges++;
       }
       ctx.stroke();
       for (i = 0; i < shownNodes.length; i++) {
         if (nodesInVis[shownNodes[i]]) continue;
         n = nodeById[shownNodes[i]];
         (byColour[n.colour] = byColour[n.colour] || []).push(n);
+        rest.nodes++;
       }
       Object.keys(byColour).sort().forEach(function (colour) {
         ctx.fillStyle = colour;
@@ -208,7 +212,8 @@
       fit: function () { oneDrawing(network, function () { fitAll(); lastView = viewKey(); applyNow(); }); },
       edgeInVis: function (id) { return !!edgesInVis[id]; },
       counts: function () {
-        return { edges: Object.keys(edgesInVis).length, nodes: Object.keys(nodesInVis).length, big: big };
+        return { edges: Object.keys(edgesInVis).length, nodes: Object.keys(nodesInVis).length, big: big,
+                 restEdges: rest.edges, restNodes: rest.nodes };
       }
     };
   };
