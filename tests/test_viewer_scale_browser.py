@@ -6,12 +6,12 @@ minutes. Features, not speed: no timing assertions (speed is measured by the ben
 
 from __future__ import annotations
 
+import browser_support  # noqa: F401  (skips this module without chromium; the browser fixture is in conftest)
 import pytest
 from test_network_browser import assert_offline, labels_ok
 from test_viewer_browser import open_page
 from test_viewer_support import XSS_IMG, XSS_SCRIPT, hostile_graph
 
-import browser_support  # noqa: F401  (skips this module without chromium; the browser fixture is in conftest)
 from kg.viewer import render_html
 from kg.viewer.synthetic import synthetic_graph
 
