@@ -122,6 +122,7 @@
 
   // -- actor-network ties: the facts behind one ---------------------------------------------------------
   function showTie(edgeId) {
+    K.readDetails();
     var t = K.edgeById[edgeId], panel = K.panel;
     clear(panel);
     add(panel, el("h2", null, K.nodeById[t.source].label + (t.directed ? " \u2192 " : " \u2014 ") + K.nodeById[t.target].label));

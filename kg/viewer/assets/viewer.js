@@ -1,6 +1,7 @@
-/* The knowledge-graph viewer. Data comes from the JSON block #kg-data; every string in it is untrusted
-   (labels and quotes come from articles), so it only ever reaches the page through textContent or the
-   canvas, never innerHTML. */
+/* The knowledge-graph viewer. Data comes from the JSON blocks #kg-data (the graph, read at opening) and
+   #kg-details (what the details panel shows, read the first time it shows something: readDetails); every
+   string in them is untrusted (labels and quotes come from articles), so it only ever reaches the page
+   through textContent or the canvas, never innerHTML. */
 (function () {
   "use strict";
   performance.mark("kg:start");
@@ -17,11 +18,22 @@
     return out;
   }
   function fullIri(value) { return value ? DATA.namespaces[value[0]] + value[1] : ""; }
-  ["nodes", "edges", "facts", "evidence"].forEach(function (name) { DATA[name] = records(DATA[name]); });
+  ["nodes", "edges", "facts"].forEach(function (name) { DATA[name] = records(DATA[name]); });
   DATA.network.metrics = records(DATA.network.metrics);
   DATA.network.ties = records(DATA.network.ties);
   DATA.nodes.forEach(function (n) { n.iri = fullIri(n.iri); });
-  DATA.facts.forEach(function (f) { f.iri = fullIri(f.iri); });
+  // The details join the same node and fact records (so every reference to them stays good).
+  var detailsRead = false;
+  function readDetails() {
+    if (detailsRead) return;
+    detailsRead = true;
+    var more = JSON.parse(document.getElementById("kg-details").textContent);
+    records(more.nodes).forEach(function (n, i) { Object.assign(DATA.nodes[i], n); });
+    records(more.facts).forEach(function (f, i) { Object.assign(DATA.facts[i], f); DATA.facts[i].iri = fullIri(f.iri); });
+    DATA.evidence = records(more.evidence);
+    DATA.contexts = more.contexts;
+    DATA.articles = more.articles;
+  }
   performance.mark("kg:records");
   var BIG = DATA.nodes.length > 1500;
   var WIKIDATA_ID = /^Q[0-9]+$/;
@@ -240,6 +252,7 @@
     return a;
   }
   function renderEvidence(index) {
+    readDetails();
     var ev = DATA.evidence[index];
     var box = el("div", "evidence");
     var art = ev.article !== null ? DATA.articles[ev.article] : null;
@@ -260,6 +273,7 @@
   }
 
   function showEntity(id) {
+    readDetails();
     var n = nodeById[id];
     clear(panel);
     add(panel, el("h2", null, n.label), chipFor(n.cls));
@@ -296,6 +310,7 @@
   }
 
   function showFact(index, focusIt) {
+    readDetails();
     var f = DATA.facts[index];
     clear(panel);
     add(panel, el("h2", null, f.summary), chipFor(null));
@@ -323,6 +338,7 @@
   }
 
   function showEdge(edgeId) {
+    readDetails();
     var e = edgeById[edgeId];
     if (e.mode === "actor") { if (api.showTie) api.showTie(edgeId); return; }
     if (e.fact !== null) { showFact(e.fact, false); return; }
@@ -512,7 +528,7 @@
   performance.mark("kg:viewerjs");
   api.internals = { DATA: DATA, network: network, nodesSet: nodesSet, detail: detail, state: state,
                     refresh: refresh, factVisible: factVisible, onDates: onDates, el: el, add: add, clear: clear,
-                    panel: panel, renderEvidence: renderEvidence, factLink: factLink, nodeLink: nodeLink,
+                    panel: panel, readDetails: readDetails, renderEvidence: renderEvidence, factLink: factLink, nodeLink: nodeLink,
                     nodeById: nodeById, edgeById: edgeById, metricsById: metricsById, tieData: tieData,
                     entities: entities, classes: classes, nodeSize: nodeSize, select: select };
 })();
