@@ -38,15 +38,16 @@ def zoom_to(page, node_id, scale):
 
 def in_vis_consistent(page):
     """What vis holds is visible, an edge in vis has both ends there, and the rest is drawn by detail.js."""
-    visible_nodes = set(page.evaluate("kgViewer.visibleNodeIds()"))
-    visible_edges = set(page.evaluate("kgViewer.visibleEdgeIds()"))
-    drawn_nodes = set(page.evaluate("kgViewer.drawnNodeIds()"))
-    drawn_edges = set(page.evaluate("kgViewer.drawnEdgeIds()"))
+    # read at one moment (the level of detail may change between two evaluations while a zoom settles)
+    state = page.evaluate("""(() => { kgViewer.network.redraw(); const drawn = kgViewer.drawnEdgeIds();
+        return {visibleNodes: kgViewer.visibleNodeIds(), visibleEdges: kgViewer.visibleEdgeIds(),
+                drawnNodes: kgViewer.drawnNodeIds(), drawnEdges: drawn, detail: kgViewer.detail(),
+                ends: drawn.map(id => [kgViewer.edge(id).source, kgViewer.edge(id).target])}; })()""")
+    visible_nodes, visible_edges = set(state["visibleNodes"]), set(state["visibleEdges"])
+    drawn_nodes, drawn_edges = set(state["drawnNodes"]), set(state["drawnEdges"])
     assert drawn_nodes <= visible_nodes and drawn_edges <= visible_edges
-    ends = page.evaluate("ids => ids.map(id => [kgViewer.edge(id).source, kgViewer.edge(id).target])", sorted(drawn_edges))
-    assert all(a in drawn_nodes and b in drawn_nodes for a, b in ends)
-    page.evaluate("kgViewer.network.redraw()")
-    detail = page.evaluate("kgViewer.detail()")
+    assert all(a in drawn_nodes and b in drawn_nodes for a, b in state["ends"])
+    detail = state["detail"]
     assert detail["restEdges"] == len(visible_edges - drawn_edges)
     assert detail["restNodes"] == len(visible_nodes - drawn_nodes)
     return drawn_nodes, drawn_edges
@@ -180,4 +181,20 @@ def test_search_selects_an_entity_vis_did_not_hold_and_hostile_labels_stay_inert
     page.evaluate("i => kgViewer.showFact(i)", index)
     assert page.evaluate("kgViewer.network.getSelectedNodes()") == [hub]
     assert page.locator("#details .evidence mark").count() >= 1
+    assert_offline(big)
+
+
+def test_the_detail_follows_a_users_zoom_by_itself(big):
+    page = big.page
+    top = page.evaluate("kgViewer.topIds()[0]")
+    page.evaluate("""id => { const p = kgViewer.network.getPositions([id])[id];
+        kgViewer.network.moveTo({position: p, scale: 0.4}); }""", top)
+    canvas = page.locator("#graph canvas").bounding_box()
+    page.mouse.move(canvas["x"] + canvas["width"] / 2, canvas["y"] + canvas["height"] / 2)
+    page.mouse.wheel(0, -200)  # vis zooms in; the level of detail follows once the wheel has stopped
+    page.wait_for_function("() => kgViewer.detail().edges > 0 && !kgViewer.detail().pending", timeout=10_000)
+    in_vis_consistent(page)
+    page.click("#fit")  # back to the overview: vis lets the edges go again
+    page.wait_for_function("() => kgViewer.detail().edges === 0 && !kgViewer.detail().pending", timeout=10_000)
+    assert page.evaluate("kgViewer.detail()")["restEdges"] > 1500
     assert_offline(big)

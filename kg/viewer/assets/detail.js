@@ -38,7 +38,7 @@
     var shownEdges = [], shownNodes = [];  // what the filters let through, drawn by vis or here
     var edgesInVis = {}, nodesInVis = {};  // id -> true while vis holds it
     var kept = {}, pinnedEdges = {}, pinnedNodes = {};
-    var lastView = null, timer = null, dragging = false;
+    var lastView = null, timer = null, dragging = false, zooming = null;
     var rest = { edges: 0, nodes: 0 };  // what the last drawing drew here
 
     function position(id) {
@@ -114,17 +114,17 @@
     // After any drawing whose view differs from the last one (a zoom, a pan, a focus, a resize), once the
     // view has been still for a moment.
     function viewMoved() {
-      if (!big || dragging) return;
+      if (!big || dragging || zooming) return;
       var key = viewKey();
       if (key === lastView) return;
       clearTimeout(timer);
-      timer = setTimeout(function () { lastView = viewKey(); apply(); }, 120);
+      timer = setTimeout(function () { timer = null; lastView = viewKey(); apply(); }, 120);
     }
 
     // Under vis' drawing: every shown edge vis does not hold, as one path; nodes likewise, one path a colour.
     function drawRest(ctx) {
       rest = { edges: 0, nodes: 0 };
-      if (!big || dragging) return;  // as vis' hideEdgesOnDrag
+      if (!big || dragging || zooming) return;  // as vis' hideEdgesOnDrag and hideEdgesOnZoom
       var scale = network.getScale(), i, e, a, b, n, s, byColour = {};
       ctx.save();
       ctx.lineWidth = 1 / scale;
@@ -186,6 +186,12 @@
         network.on("beforeDrawing", drawRest);
         network.on("afterDrawing", viewMoved);
         network.on("dragStart", function (p) { if (!p.nodes.length) dragging = true; });
+        // while the wheel turns, frames stay quick; drawn in full a moment after the last step
+        network.on("zoom", function () {
+          if (!big) return;
+          clearTimeout(zooming);
+          zooming = setTimeout(function () { zooming = null; network.redraw(); }, 250);
+        });
         network.on("dragEnd", function (p) {
           if (dragging) { dragging = false; network.redraw(); return; }
           // a dragged node keeps its place when it leaves vis and comes back
@@ -213,7 +219,7 @@
       edgeInVis: function (id) { return !!edgesInVis[id]; },
       counts: function () {
         return { edges: Object.keys(edgesInVis).length, nodes: Object.keys(nodesInVis).length, big: big,
-                 restEdges: rest.edges, restNodes: rest.nodes };
+                 restEdges: rest.edges, restNodes: rest.nodes, pending: timer !== null || zooming !== null };
       }
     };
   };
