@@ -523,7 +523,10 @@
   api.factIndex = function (type) { for (var i = 0; i < DATA.facts.length; i++) if (DATA.facts[i].type === type) return i; return -1; };
   api.hubOf = function (index) { return hubOfFact[index] || null; };
   api.setExpanded = setExpanded;
-  api.canvasPosition = function (id) { return network.canvasToDOM(network.getPositions([id])[id]); };
+  api.canvasPosition = function (id) {  // where a node is drawn, by vis or (not held by vis) by detail.js
+    var p = network.getPositions([id])[id] || { x: nodeById[id].x, y: nodeById[id].y };
+    return network.canvasToDOM(p);
+  };
   // For network.js (the corpus-scale modes), which runs next in the same page.
   performance.mark("kg:viewerjs");
   api.internals = { DATA: DATA, network: network, nodesSet: nodesSet, detail: detail, state: state,
