@@ -100,7 +100,8 @@ def main(argv=None) -> int:
             browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
             for name in ("graph.html", "plain.html"):
                 result = open_in_browser(browser, folder / name)
-                print(f"open {name}: first complete drawing at {result['stable_ms']:.0f} ms, wall {result['wall_s']:.2f} s"
+                print(f"open {name}: first complete drawing at {result['stable_ms']:.0f} ms, next frame at "
+                      f"{result['settled_ms']:.0f} ms, wall {result['wall_s']:.2f} s"
                       f" (target <= 3 s for graph.html; plain.html is the baseline), errors: {result['errors'][:2]}",
                       flush=True)
             print(f"open report.html: {open_report(browser, folder / 'report.html'):.2f} s to load (target <= 2 s)")

@@ -136,12 +136,21 @@ def test_output_is_deterministic(graph, page):
     assert render_html(reparsed) == page, "the same graph read afresh gives the same bytes"
 
 
+def data_block(page: str, name: str) -> str:
+    return re.search(rf'<script id="{name}" type="application/json">(.*?)</script>', page, re.S).group(1)
+
+
 def page_data(page: str) -> dict:
-    """The page's data block, with records turned back from columns into dicts (as the page's script does)."""
-    data = json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
-    for name in ("nodes", "edges", "facts", "evidence"):
-        table = data[name]
-        data[name] = [dict(zip(table, values)) for values in zip(*table.values())]
+    """The page's data blocks (the graph, and the details joined to its node and fact records), with records
+    turned back from columns into dicts (as the page's script does)."""
+    def rows(table):
+        return [dict(zip(table, values)) for values in zip(*table.values())]
+
+    data, details = json.loads(data_block(page, "kg-data")), json.loads(data_block(page, "kg-details"))
+    for name in ("nodes", "facts"):
+        data[name] = [{**record, **more} for record, more in zip(rows(data[name]), rows(details[name]), strict=True)]
+    data["edges"], data["evidence"] = rows(data["edges"]), rows(details["evidence"])
+    data["contexts"], data["articles"] = details["contexts"], details["articles"]
     return data
 
 
@@ -172,9 +181,10 @@ def test_sentences_are_stored_once_and_quotes_still_match(graph, model, page):
 
 def test_hostile_labels_are_escaped():
     page = render_html(hostile_graph())
-    data_block = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1)
-    assert "<" not in data_block and ">" not in data_block and "&" not in data_block
-    assert "\u2028" not in data_block
+    for name in ("kg-data", "kg-details"):
+        block = data_block(page, name)
+        assert "<" not in block and ">" not in block and "&" not in block
+        assert "\u2028" not in block
     assert "<img" not in page and "window.__pwned" not in page.replace("window.__pwned=", "\u0000")
     data = page_data(page)
     assert any(n["label"] == XSS_IMG and XSS_SCRIPT in n["alt"] for n in data["nodes"])

@@ -3,6 +3,10 @@ ships) inlined, and the data as a JSON block. Nothing is fetched when the page o
 
 Records (nodes, edges, facts, evidence spans) are written as columns, IRIs as namespace + local name,
 and each sentence around a quote once (see evidence.py): the page's script turns them back into objects.
+The data comes in two blocks: what drawing and filtering the graph needs (#kg-data, read at opening), and
+what only the details panel shows (#kg-details: facts' summaries, roles and quotes, the sentences, the
+articles; read the first time a detail is shown), more than half of a big page that opening no longer
+parses.
 
 Every string from the graph is untrusted: the JSON block escapes <, >, & (and the JS line separators) so
 no label can end the script element, and the page's script only puts text into the DOM via textContent.
@@ -79,29 +83,33 @@ class IriTable:
         return [self._index[namespace], iri[cut:]]
 
 
-def payload(model: ViewModel, options: RenderOptions) -> dict:
+def payload(model: ViewModel, options: RenderOptions) -> tuple[dict, dict]:
+    """(what the page reads at opening, what it reads for the details panel)"""
     widths = {n.id: label_width(n.label, n.cls == "fact") for n in model.nodes}
     positions = layout([n.id for n in model.nodes], [(e.source, e.target) for e in model.edges if e.mode != "flat"],
                        widths)
     iri = IriTable()
     labels = {n.id: n.label for n in model.nodes}
-    nodes = []
+    nodes, node_details = [], []
     for n in model.nodes:
         x, y = positions[n.id]
         item = {"id": n.id, "label": n.label, "cls": n.cls, "x": x, "y": y, "deg": n.degree}
         if n.cls == "fact":
             item["fact"] = n.fact
+            node_details.append({})
         else:
-            item.update({"iri": iri(n.iri), "alt": n.alt, "wd": n.wikidata, "props": n.props, "facts": n.facts})
+            item.update({"iri": iri(n.iri), "alt": n.alt, "facts": n.facts})
+            node_details.append({"wd": n.wikidata, "props": n.props})
         nodes.append(item)
-    facts = []
+    facts, fact_details = [], []
     for f in model.facts:
         # A role's text is left out when it is the label of the node it links to (the page reads it there).
         roles = [[name, node, "" if node and labels.get(node) == text else text] for name, node, text in f.roles]
-        facts.append({"iri": iri(f.iri), "type": f.type, "summary": f.summary, "drawn": f.drawn, "date": f.date,
-                      "range": list(f.range), "confidence": f.confidence, "status": f.status, "rule": f.rule,
-                      "note": f.note, "roles": roles, "evidence": f.evidence})
-    return {
+        facts.append({"type": f.type, "range": list(f.range)})
+        fact_details.append({"iri": iri(f.iri), "summary": f.summary, "drawn": f.drawn, "date": f.date,
+                             "confidence": f.confidence, "status": f.status, "rule": f.rule, "note": f.note,
+                             "roles": roles, "evidence": f.evidence})
+    graph = {
         "options": {"collapsed": options.collapsed, "title": options.title},
         "classes": [{"id": c.id, "label": c.label, "colour": c.colour, "shape": c.shape, "symbol": c.symbol}
                     for c in NODE_CLASSES],
@@ -109,27 +117,35 @@ def payload(model: ViewModel, options: RenderOptions) -> dict:
         "edges": columns([{"source": e.source, "target": e.target, "label": e.label, "fact": e.fact, "mode": e.mode}
                           for e in model.edges]),
         "facts": columns(facts),
-        "evidence": columns(model.evidence),
-        "contexts": model.contexts,
-        "articles": model.articles,
-        "namespaces": iri.namespaces,
         "network": {"metrics": columns(model.network.get("metrics", [])),
                     "ties": columns(model.network.get("ties", [])),
                     "communities": model.network.get("communities", 0)},
     }
+    details = {
+        "nodes": columns(node_details),
+        "facts": columns(fact_details),
+        "evidence": columns(model.evidence),
+        "contexts": model.contexts,
+        "articles": model.articles,
+    }
+    graph["namespaces"] = iri.namespaces  # after every IRI of both blocks is in the table
+    return graph, details
 
 
 def render_page(model: ViewModel, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
+    data, details = payload(model, options)
     parts = {
         "TITLE": html.escape(options.title),
         "CSS": asset("viewer.css"),
         "VIS_JS": vis_network_js(),
+        "DETAIL_JS": asset("detail.js"),
         "APP_JS": asset("viewer.js"),
         "NET_JS": asset("network.js"),
-        "DATA": script_json(payload(model, options)),
+        "DATA": script_json(data),
+        "DETAILS": script_json(details),
     }
-    for name in ("CSS", "VIS_JS", "APP_JS", "NET_JS"):
+    for name in ("CSS", "VIS_JS", "DETAIL_JS", "APP_JS", "NET_JS"):
         if re.search(r"</(script|style)", parts[name], re.IGNORECASE):
             raise RuntimeError(f"asset {name} would end its element early")
     # One pass over the template only, so text inside an inserted part is never substituted again.

@@ -37,7 +37,9 @@
   function restyle() {
     var updates = K.entities.map(function (n) {
       var c = colourOf(n);
-      return { id: n.id, size: sizeOf(n), color: { background: c, border: "#ffffff", highlight: { background: c, border: "#000000" },
+      n.colour = c;  // as drawn, for detail.js
+      n.size = sizeOf(n);
+      return { id: n.id, size: n.size, color: { background: c, border: "#ffffff", highlight: { background: c, border: "#000000" },
                                                      hover: { background: c, border: "#333333" } } };
     });
     K.nodesSet.update(updates);
@@ -61,9 +63,11 @@
     for (var i = 0; i < ids.length && out.length < view.topN; i++) if (visible[ids[i]]) out.push(ids[i]);
     return out;
   }
-  function updateTopLabels() {
-    var want = {}, updates = [];
-    topIds().forEach(function (id) { want[id] = true; });
+  var KEEP = 500;  // the most central entities a big page keeps in vis (clickable at every zoom), besides the labelled
+  function updateTopLabels(noRedraw) {
+    var want = {}, updates = [], top = topIds();
+    top.forEach(function (id) { want[id] = true; });
+    K.detail.keep(top.concat(rankedIds().slice(0, KEEP)));  // the labels are placed at vis' positions
     Object.keys(ownLabel).forEach(function (id) {
       if (!want[id]) { updates.push({ id: id, label: K.nodeById[id].label }); delete ownLabel[id]; }
     });
@@ -71,7 +75,7 @@
       if (!ownLabel[id]) { updates.push({ id: id, label: "" }); ownLabel[id] = true; }
     });
     if (updates.length) K.nodesSet.update(updates);
-    network.redraw();
+    if (noRedraw !== true) network.redraw();
   }
   function overlaps(a, b) { return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h; }
   var drawn = [];
@@ -118,6 +122,7 @@
 
   // -- actor-network ties: the facts behind one ---------------------------------------------------------
   function showTie(edgeId) {
+    K.readDetails();
     var t = K.edgeById[edgeId], panel = K.panel;
     clear(panel);
     add(panel, el("h2", null, K.nodeById[t.source].label + (t.directed ? " \u2192 " : " \u2014 ") + K.nodeById[t.target].label));
@@ -135,15 +140,7 @@
   }
   api.showTie = showTie;
   var actorBox = document.getElementById("actor-mode");
-  var tiesAdded = false;
   function setActor(on) {
-    if (on && !tiesAdded) {  // tens of thousands at corpus scale: only once asked for, not at every opening
-      tiesAdded = true;
-      K.edgesSet.add(K.tieData.map(function (e) {
-        return { id: e.id, from: e.source, to: e.target, label: e.label, width: 1 + Math.log2(e.weight),
-                 arrows: { to: { enabled: e.directed, scaleFactor: 0.5 } } };
-      }));
-    }
     state.actor = !!on;
     actorBox.checked = state.actor;
     K.refresh();
@@ -287,7 +284,12 @@
     if (params.tie) {
       var ends = params.tie.split("|").map(function (p) { return byIri[decodeURIComponent(p)]; });
       var tie = K.tieData.filter(function (t) { return t.source === ends[0] && t.target === ends[1]; })[0];
-      if (tie) { setActor(true); network.selectEdges([tie.id]); showTie(tie.id); }
+      if (tie) {
+        setActor(true);
+        K.detail.pinEdge(tie.id);  // a big page holds only the ties in view: this one too, to select it
+        network.selectEdges([tie.id]);
+        showTie(tie.id);
+      }
     } else if (params.select && byIri[params.select]) {
       K.select(byIri[params.select]);
     }
@@ -308,6 +310,8 @@
   api.tieIds = function () { return K.tieData.map(function (t) { return t.id; }); };
   api.metrics = function (id) { return K.metricsById[id] || null; };
 
-  updateTopLabels();
+  updateTopLabels(true);  // drawn by the first complete drawing, next
   if (location.hash) followHash();
+  performance.mark("kg:networkjs");
+  api.whenSetUp();
 })();

@@ -1,9 +1,12 @@
-/* The knowledge-graph viewer. Data comes from the JSON block #kg-data; every string in it is untrusted
-   (labels and quotes come from articles), so it only ever reaches the page through textContent or the
-   canvas, never innerHTML. */
+/* The knowledge-graph viewer. Data comes from the JSON blocks #kg-data (the graph, read at opening) and
+   #kg-details (what the details panel shows, read the first time it shows something: readDetails); every
+   string in them is untrusted (labels and quotes come from articles), so it only ever reaches the page
+   through textContent or the canvas, never innerHTML. */
 (function () {
   "use strict";
+  performance.mark("kg:start");
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  performance.mark("kg:parsed");
   // Records come as columns ({field: [value per record]}) and IRIs as [namespace index, local name].
   function records(table) {
     var keys = Object.keys(table), count = keys.length ? table[keys[0]].length : 0, out = new Array(count);
@@ -15,11 +18,23 @@
     return out;
   }
   function fullIri(value) { return value ? DATA.namespaces[value[0]] + value[1] : ""; }
-  ["nodes", "edges", "facts", "evidence"].forEach(function (name) { DATA[name] = records(DATA[name]); });
+  ["nodes", "edges", "facts"].forEach(function (name) { DATA[name] = records(DATA[name]); });
   DATA.network.metrics = records(DATA.network.metrics);
   DATA.network.ties = records(DATA.network.ties);
   DATA.nodes.forEach(function (n) { n.iri = fullIri(n.iri); });
-  DATA.facts.forEach(function (f) { f.iri = fullIri(f.iri); });
+  // The details join the same node and fact records (so every reference to them stays good).
+  var detailsRead = false;
+  function readDetails() {
+    if (detailsRead) return;
+    detailsRead = true;
+    var more = JSON.parse(document.getElementById("kg-details").textContent);
+    records(more.nodes).forEach(function (n, i) { Object.assign(DATA.nodes[i], n); });
+    records(more.facts).forEach(function (f, i) { Object.assign(DATA.facts[i], f); DATA.facts[i].iri = fullIri(f.iri); });
+    DATA.evidence = records(more.evidence);
+    DATA.contexts = more.contexts;
+    DATA.articles = more.articles;
+  }
+  performance.mark("kg:records");
   var BIG = DATA.nodes.length > 1500;
   var WIKIDATA_ID = /^Q[0-9]+$/;
   var api = { ready: false, stableMs: null };
@@ -116,27 +131,54 @@
 
   // -- vis data -------------------------------------------------------------------------------------
   function nodeSize(n) { return Math.min(48, 10 + 5 * Math.sqrt(n.deg || 0)); }
+  // Each record keeps the colour and size it is drawn with, for detail.js to draw it when vis does not.
   var visNodes = DATA.nodes.map(function (n) {
     if (n.cls === "fact") {
+      n.colour = "#555555";
+      n.size = 9;
       return { id: n.id, label: n.label, x: n.x, y: n.y, shape: "diamond", size: 9,
                color: { background: "#555555", border: "#333333", highlight: { background: "#111", border: "#000" } },
                font: { size: 11, color: "#444444" } };
     }
     var c = classes[n.cls] || classes.other;
-    return { id: n.id, label: n.label, x: n.x, y: n.y, shape: c.shape, size: nodeSize(n),
+    n.colour = c.colour;
+    n.size = nodeSize(n);
+    return { id: n.id, label: n.label, x: n.x, y: n.y, shape: c.shape, size: n.size,
              color: { background: c.colour, border: "#ffffff", highlight: { background: c.colour, border: "#000000" },
                       hover: { background: c.colour, border: "#333333" } },
              borderWidth: 1.5, borderWidthSelected: 3 };
   });
-  var visEdges = edgeData.map(function (e) {
+  // An edge's vis item is made only when vis is given the edge (detail.js decides which, and when).
+  function visEdge(e) {
+    if (e.mode === "actor") {
+      return { id: e.id, from: e.source, to: e.target, label: e.label, width: 1 + Math.log2(e.weight),
+               arrows: { to: { enabled: e.directed, scaleFactor: 0.5 } } };
+    }
     var edge = { id: e.id, from: e.source, to: e.target, label: e.label };
     if (e.fact === null) edge.dashes = true;
     return edge;
-  });
+  }
+  var allEdges = edgeData.concat(tieData);
+  performance.mark("kg:visitems");
+  var detail = window.kgDetail({ big: BIG, nodeById: nodeById, visEdge: visEdge });
   var nodesSet = new vis.DataSet(visNodes);
-  var edgesSet = new vis.DataSet(visEdges);  // ties join it when the actor network is first shown (network.js)
-  var nodeView = new vis.DataView(nodesSet, { filter: nodeVisible });
-  var edgeView = new vis.DataView(edgesSet, { filter: edgeVisible });
+  var edgesSet = new vis.DataSet([]);  // the edges vis draws: all visible ones in a small page (detail.js)
+  var nodeView = new vis.DataView(nodesSet, { filter: function (n) { return nodeVisible(n) && detail.nodeInVis(n.id); } });
+  detail.data(nodeView, edgesSet, nodesSet);
+  // What the filters let through, whether vis or detail.js draws it.
+  var shownNodeIds = [], shownEdges = [];
+  function computeShown() {
+    var shownNode = {};
+    shownNodeIds = [];
+    DATA.nodes.forEach(function (n) {
+      if (!nodeVisible(n)) return;
+      shownNode[n.id] = true;
+      shownNodeIds.push(n.id);
+    });
+    shownEdges = allEdges.filter(function (e) { return shownNode[e.source] && shownNode[e.target] && edgeVisible(e); });
+    detail.show(shownEdges, shownNodeIds);
+  }
+  computeShown();
 
   var options = {
     autoResize: true,
@@ -150,13 +192,28 @@
              color: { color: "#9a9a9a", highlight: "#222222", hover: "#555555" },
              font: { size: 10, face: "sans-serif", color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" } }
   };
-  var network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, options);
+  performance.mark("kg:datasets");
+  // vis draws once when it is made, and after every change network.js makes while setting up: the graph is
+  // hidden while vis is made (a canvas of no size is not drawn) and drawing is held off until the set-up is
+  // done (api.whenSetUp), so the page is drawn once, complete.
+  $("graph").style.display = "none";
+  var network = new vis.Network($("graph"), { nodes: nodeView, edges: edgesSet }, options);
+  window.kgDetail.hold(network);
+  $("graph").style.display = "";
+  performance.mark("kg:network");
+  detail.attach(network);
   api.network = network;
-  network.once("afterDrawing", function () {
-    api.stableMs = performance.now();
-    api.ready = true;
-    document.documentElement.setAttribute("data-kg-ready", "1");
-  });
+  // Ready (and stable: the layout is fixed, physics is off) at that first complete drawing.
+  api.whenSetUp = function () {
+    network.once("afterDrawing", function () {
+      performance.mark("kg:drawn");
+      api.stableMs = performance.now();
+      api.ready = true;
+      document.documentElement.setAttribute("data-kg-ready", "1");
+    });
+    detail.fit();
+    window.kgDetail.release(network);
+  };
 
   // -- details panel --------------------------------------------------------------------------------
   var panel = $("details");
@@ -195,6 +252,7 @@
     return a;
   }
   function renderEvidence(index) {
+    readDetails();
     var ev = DATA.evidence[index];
     var box = el("div", "evidence");
     var art = ev.article !== null ? DATA.articles[ev.article] : null;
@@ -215,6 +273,7 @@
   }
 
   function showEntity(id) {
+    readDetails();
     var n = nodeById[id];
     clear(panel);
     add(panel, el("h2", null, n.label), chipFor(n.cls));
@@ -251,6 +310,7 @@
   }
 
   function showFact(index, focusIt) {
+    readDetails();
     var f = DATA.facts[index];
     clear(panel);
     add(panel, el("h2", null, f.summary), chipFor(null));
@@ -267,12 +327,18 @@
     add(panel, el("h3", null, "Evidence (" + f.evidence.length + ")"));
     f.evidence.forEach(function (i) { add(panel, renderEvidence(i)); });
     if (focusIt) {
-      if (state.expanded && hubOfFact[index]) { network.selectNodes([hubOfFact[index]]); }
-      else if (edgeOfFact[index]) { network.selectEdges([edgeOfFact[index]]); }
+      if (state.expanded && hubOfFact[index]) {
+        detail.pinNode(hubOfFact[index]);
+        if (nodeView.get(hubOfFact[index])) network.selectNodes([hubOfFact[index]]);
+      } else if (edgeOfFact[index]) {
+        detail.pinEdge(edgeOfFact[index]);
+        if (detail.edgeInVis(edgeOfFact[index])) network.selectEdges([edgeOfFact[index]]);
+      }
     }
   }
 
   function showEdge(edgeId) {
+    readDetails();
     var e = edgeById[edgeId];
     if (e.mode === "actor") { if (api.showTie) api.showTie(edgeId); return; }
     if (e.fact !== null) { showFact(e.fact, false); return; }
@@ -302,6 +368,7 @@
       refresh();
     }
     if (n.cls === "fact" && !state.expanded) { showFact(n.fact, true); return true; }
+    if (nodeVisible(n)) detail.pinNode(id);  // a big page holds only part of the graph in vis
     if (nodeView.get(id)) {  // not on the canvas when a filter hides it: details only
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
@@ -361,10 +428,12 @@
 
   // -- filter controls ------------------------------------------------------------------------------
   function refresh() {
-    updateKeptByDate();
-    nodeView.refresh();
-    edgeView.refresh();
-    updateStatus();
+    window.kgDetail.oneDrawing(network, function () {
+      updateKeptByDate();
+      computeShown();
+      nodeView.refresh();
+      updateStatus();
+    });
   }
   function checkbox(attr, value, checked, onChange) {
     var input = el("input");
@@ -423,20 +492,25 @@
   expandedBox.checked = state.expanded;
   expandedBox.addEventListener("change", function () { setExpanded(expandedBox.checked); });
   function setExpanded(on) { state.expanded = !!on; expandedBox.checked = state.expanded; refresh(); }
-  $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("fit").addEventListener("click", function () { detail.fit(); });
 
   function updateStatus() {
-    var shown = nodeView.getIds().filter(function (id) { return nodeById[id].cls !== "fact"; }).length;
+    var shown = shownNodeIds.filter(function (id) { return nodeById[id].cls !== "fact"; }).length;
     $("status").textContent = entities.length + " entities \u00b7 " + DATA.facts.length + " facts \u00b7 showing " +
-      shown + " entities, " + edgeView.length + " edges";
+      shown + " entities, " + shownEdges.length + " edges";
   }
   updateStatus();
 
   // -- test and scripting interface -----------------------------------------------------------------
   api.nodeCount = function () { return nodesSet.get({ filter: function (n) { return nodeById[n.id].cls !== "fact"; } }).length; };
   api.factNodeCount = function () { return nodesSet.length - api.nodeCount(); };
-  api.visibleNodeIds = function () { return nodeView.getIds(); };
-  api.visibleEdgeIds = function () { return edgeView.getIds(); };
+  api.visibleNodeIds = function () { return shownNodeIds.slice(); };
+  api.visibleEdgeIds = function () { return shownEdges.map(function (e) { return e.id; }); };
+  // what vis holds (and so draws, labels and lets one click): everything visible in a small page
+  api.drawnNodeIds = function () { return nodeView.getIds(); };
+  api.drawnEdgeIds = function () { return edgesSet.getIds(); };
+  api.detail = function () { return detail.counts(); };
+  api.updateDetail = function () { detail.update(); };
   api.edge = function (id) { return edgeById[id]; };
   api.label = function (id) { return nodeById[id] ? nodeById[id].label : null; };
   api.search = search;
@@ -449,11 +523,15 @@
   api.factIndex = function (type) { for (var i = 0; i < DATA.facts.length; i++) if (DATA.facts[i].type === type) return i; return -1; };
   api.hubOf = function (index) { return hubOfFact[index] || null; };
   api.setExpanded = setExpanded;
-  api.canvasPosition = function (id) { return network.canvasToDOM(network.getPositions([id])[id]); };
+  api.canvasPosition = function (id) {  // where a node is drawn, by vis or (not held by vis) by detail.js
+    var p = network.getPositions([id])[id] || { x: nodeById[id].x, y: nodeById[id].y };
+    return network.canvasToDOM(p);
+  };
   // For network.js (the corpus-scale modes), which runs next in the same page.
-  api.internals = { DATA: DATA, network: network, nodesSet: nodesSet, edgesSet: edgesSet, state: state,
+  performance.mark("kg:viewerjs");
+  api.internals = { DATA: DATA, network: network, nodesSet: nodesSet, detail: detail, state: state,
                     refresh: refresh, factVisible: factVisible, onDates: onDates, el: el, add: add, clear: clear,
-                    panel: panel, renderEvidence: renderEvidence, factLink: factLink, nodeLink: nodeLink,
+                    panel: panel, readDetails: readDetails, renderEvidence: renderEvidence, factLink: factLink, nodeLink: nodeLink,
                     nodeById: nodeById, edgeById: edgeById, metricsById: metricsById, tieData: tieData,
                     entities: entities, classes: classes, nodeSize: nodeSize, select: select };
 })();
