@@ -328,12 +328,17 @@ def b_founded(ctx, m, masked, rule):
         ctx.add_fact("founded", {"organization": org, "date": m.group("year")}, masked, rule.confidence, rule.name)
 
 
-def b_signed(ctx, m, masked, rule):
-    label = re.sub(r"\s+", " ", m.group("doc")).strip()
+def _signed(ctx, masked, rule, document: str, people: str) -> None:
+    label = re.sub(r"\s+", " ", document).strip()
     doc = ctx.table.add(label[0].upper() + label[1:], "Document")
-    for per in dict.fromkeys(persons(ctx, masked, m.group("people"))):
-        ctx.add_fact("signed", {"person": per, "document": doc, "date": ctx.sentence_date(masked)}, masked, rule.confidence, rule.name)
+    for per in dict.fromkeys(persons(ctx, masked, people)):
+        ctx.add_fact("signed", {"person": per, "document": doc, "date": ctx.sentence_date(masked)}, masked,
+                     rule.confidence, rule.name)
     ctx.ceremony_frame(masked, "signing ceremony")
+
+
+def b_signed(ctx, m, masked, rule):
+    _signed(ctx, masked, rule, m.group("doc"), m.group("people"))
 
 
 def b_signed_apposed(ctx, m, masked, rule):
@@ -341,12 +346,7 @@ def b_signed_apposed(ctx, m, masked, rule):
     cooperation' (its head without the ordinal, and its subject)."""
     head = re.sub(r"^(?:an?|the)\s+(?:first|second|third|fourth|fifth|sixth|last|other|new)?\s*", "",
                   m.group("head"), flags=re.IGNORECASE)
-    label = re.sub(r"\s+", " ", f"{head} {m.group('subj')}").strip()
-    doc = ctx.table.add(label[0].upper() + label[1:], "Document")
-    for per in dict.fromkeys(persons(ctx, masked, m.group("people"))):
-        ctx.add_fact("signed", {"person": per, "document": doc, "date": ctx.sentence_date(masked)}, masked,
-                     rule.confidence, rule.name)
-    ctx.ceremony_frame(masked, "signing ceremony")
+    _signed(ctx, masked, rule, f"{head} {m.group('subj')}", m.group("people"))
 
 
 BUILDERS = {name[2:]: fn for name, fn in globals().items() if name.startswith("b_")}

@@ -62,21 +62,24 @@ def b_sworn_in(ctx, m, masked, rule):
                              masked, rule.confidence, rule.name)
     # the event is called what the report calls it: an oath-taking, or a swearing-in (ceremony)
     sentence = ctx.text[masked.start:masked.end]
-    word = "oath-taking" if re.search(r"\boath", m.group(0)) and not re.search(r"\bceremony\b", sentence, re.I) \
+    word = "oath-taking" if re.search(r"\boath", m.group(0)) and not re.search(r"\bceremony\b", sentence, re.IGNORECASE) \
         else "swearing-in ceremony"
+    _swearing_in(ctx, masked, rule, word, swearer, people)
+
+
+def _swearing_in(ctx, masked, rule, word: str, swearer, people) -> dict:
+    """The report's swearing-in: the swearer (a person) and the people sworn in attend it."""
     cer = ctx.ceremony_frame(masked, word)
-    for p in ([swearer] if swearer and ctx.table.entities[swearer].kind == "Person" else []) + people:
+    for p in ([swearer] if swearer and ctx.table.entities[swearer].kind == "Person" else []) + list(people):
         cer["attendees"].setdefault(p, (masked, rule))
+    return cer
 
 
 def b_sworn_in_group(ctx, m, masked, rule):
     """'X swore in five new ambassadors': a swearing-in whose people the report names next ('They included
     ...'); the swearer attends it."""
-    swearer = agent(ctx, masked, m.group("a") or "")
-    cer = ctx.ceremony_frame(masked, "swearing-in ceremony")
+    cer = _swearing_in(ctx, masked, rule, "swearing-in ceremony", agent(ctx, masked, m.group("a") or ""), [])
     cer["group"] = True
-    if swearer and ctx.table.entities[swearer].kind == "Person":
-        cer["attendees"].setdefault(swearer, (masked, rule))
 
 
 def b_group_included(ctx, m, masked, rule):
@@ -92,11 +95,8 @@ def b_group_included(ctx, m, masked, rule):
 
 
 def b_oath_list(ctx, m, masked, rule):
-    swearer = agent(ctx, masked, m.group("a"))
-    cer = ctx.ceremony_frame(masked, "swearing-in ceremony")
-    people = persons(ctx, masked, m.group("list"))
-    for p in ([swearer] if swearer and ctx.table.entities[swearer].kind == "Person" else []) + people:
-        cer["attendees"].setdefault(p, (masked, rule))
+    _swearing_in(ctx, masked, rule, "swearing-in ceremony", agent(ctx, masked, m.group("a")),
+                 persons(ctx, masked, m.group("list")))
 
 
 def b_group_bullet(ctx, m, masked, rule):

@@ -7,7 +7,6 @@ import re
 from kg.extract import gazetteer, names
 from kg.facts import Entity
 
-
 # A determiner or possessive in front makes a surface form a description, not a name ("the envoy").
 _DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their|this|that|these|those)\s", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|it|they|him|her|them)$", re.IGNORECASE)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from kg.extract import dates, gazetteer
-from kg.extract.rules import Rule
 from kg.extract.context import Context
+from kg.extract.rules import Rule
 
 
 def _is_person(table, label) -> bool:

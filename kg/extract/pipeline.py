@@ -7,11 +7,33 @@ import re
 import sys
 
 from kg.articles import Article
-from kg.extract import builders, coordination, coref, deprules, gazetteer, layout, masking, mentions as mention_mod, nlp as nlp_mod, officelists, orgs, placement, receptions, scoring, talks  # noqa: F401
+from kg.extract import (  # noqa: F401
+    builders,
+    coordination,
+    coref,
+    deprules,
+    gazetteer,
+    layout,
+    masking,
+    officelists,
+    orgs,
+    placement,
+    receptions,
+    scoring,
+    talks,
+)
+from kg.extract import mentions as mention_mod
+from kg.extract import nlp as nlp_mod
 from kg.extract.clauses import Clause
 from kg.extract.context import Context
+from kg.extract.frames import (
+    event_dates,
+    finish_frames,
+    held_at_places,
+    lead_dates,
+    meeting_places,
+)
 from kg.extract.placement import host_country
-from kg.extract.frames import event_dates, finish_frames, held_at_places, lead_dates, meeting_places
 from kg.extract.rules import DEP_RULES, RULES
 from kg.facts import Fact, FactsDoc
 from kg.model import FACT_TYPES
