@@ -9,9 +9,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
-
 from kg.errors import InputError
 from kg.queryguard import check_query
 from kg.namespaces import ID, PREFIXES, query_namespaces
@@ -58,13 +55,18 @@ class Answer:
 
 def run_query(source, text: str, where: str = "query") -> Answer:
     """Run SPARQL over an rdflib Graph or a pyoxigraph Store (the union of its graphs as default graph)."""
+    import pyoxigraph
+
     check_query(text, where)
-    answer = _rdflib_answer if isinstance(source, Graph) else _store_answer
+    answer = _store_answer if isinstance(source, pyoxigraph.Store) else _rdflib_answer
     return answer(source, text, where)
 
 
-def _rdflib_answer(graph: Graph, text: str, where: str) -> Answer:
+def _rdflib_answer(graph, text: str, where: str) -> Answer:
+    # imported here: rdflib's SPARQL grammar takes a tenth of a second to load, and a query over the
+    # store never needs it
     import rdflib.plugins.sparql as rdflib_sparql
+    from rdflib.plugins.sparql import prepareQuery
 
     rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # a FROM never fetches, whatever the guard lets through
     try:
