@@ -91,7 +91,8 @@ def publish(result, out_dir: Path, store_dir: Path | None = None, quiet: bool = 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / name for name in files]
     if store_dir is not None:
-        from kg.store import write_store
+        from kg.dataset import SHARED_GRAPH
+        from kg.storeupdate import load_store
 
         fd, staged = tempfile.mkstemp(prefix=".kg.nq.", suffix=".tmp", dir=out_dir)
         try:
@@ -100,8 +101,9 @@ def publish(result, out_dir: Path, store_dir: Path | None = None, quiet: bool = 
             with progress.step("loading the store", quiet):
                 started = time.perf_counter()
                 store_dir.parent.mkdir(parents=True, exist_ok=True)
-                write_store(store_dir, Path(staged))
-                result.timings["store"] = time.perf_counter() - started
+                # only the changed graphs when the store's manifest allows (kg.storeupdate)
+                how = load_store(store_dir, result.dataset.graphs, str(SHARED_GRAPH), Path(staged))
+                result.timings[f"store ({how})"] = time.perf_counter() - started
         finally:
             Path(staged).unlink(missing_ok=True)
         written.append(store_dir)
