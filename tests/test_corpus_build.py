@@ -11,8 +11,8 @@ import time
 import pytest
 from conftest import REPO, SEED_ARTICLE, SEEDS
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 from kg.dataset import SHARED_GRAPH, article_graph_iri
 from kg.pipeline import build
