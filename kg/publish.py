@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg import progress
+from kg import exportcache, progress
 from kg.errors import InputError
 from kg.export import lines_to_turtle, nquads_to_trig, write_outputs
 
@@ -30,11 +30,13 @@ def render_outputs(result, quiet: bool = True, cache=None, viewer: bool = True) 
     with progress.step("writing N-Quads", quiet):
         nquads = "".join(result.dataset.nquads_lines()).encode("utf-8")
     lap("nquads")
+    # with a cache, only the pieces of the files that changed are serialized again (kg.exportcache)
     with progress.step("writing TriG", quiet):
-        trig = nquads_to_trig(nquads)
+        trig = exportcache.trig(result.dataset.graphs, cache) if cache is not None else nquads_to_trig(nquads)
     lap("trig")
     with progress.step("writing Turtle", quiet):
-        turtle = lines_to_turtle(result.dataset.union_lines())
+        union = result.dataset.union_lines()
+        turtle = exportcache.turtle(union, cache) if cache is not None else lines_to_turtle(union)
     lap("turtle")
     files = {"kg.ttl": turtle, "kg.trig": trig, "kg.nq": nquads}
     if viewer:
