@@ -55,9 +55,13 @@ class Item:
 
 def _read(items: list[Item], options: Options) -> None:
     model = spacy_model(options.model)
+    # metadata already parsed, by the digest of its file (one cache entry for the corpus)
+    meta_key = digest("meta", source_version("articles.py", "yamlio.py"))
+    cached_meta = options.cache.get("meta", meta_key, count=False) or {}
+    known_meta = _SeenDict(cached_meta)
     for item in items:
         try:
-            item.article = article = read_article(item.path)
+            item.article = article = read_article(item.path, known_meta)
         except InputError as exc:
             item.error = str(exc)
             continue
@@ -68,6 +72,20 @@ def _read(items: list[Item], options: Options) -> None:
         else:
             item.doc_key = digest("extract", source_version(*EXTRACTOR_CODE), article.path.name, article.text, meta,
                                   model, model_version(model), options.min_confidence)
+    if known_meta.seen != cached_meta.keys():  # the entry keeps this build's files only
+        options.cache.put("meta", meta_key, {k: dict.__getitem__(known_meta, k) for k in known_meta.seen})
+
+
+class _SeenDict(dict):
+    """A dict that remembers which keys were read."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.seen: set = set()
+
+    def __getitem__(self, key):
+        self.seen.add(key)
+        return super().__getitem__(key)
 
 
 def _facts(items: list[Item], options: Options) -> None:

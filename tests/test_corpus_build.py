@@ -297,3 +297,20 @@ def test_the_shared_graph_is_the_one_rdfmap_draws_and_comes_from_the_cache_uncha
             graph.add((URIRef(node), URIRef("https://w3id.org/dipkg/ontology#confidence"),
                        Literal(f"{round(value, 3):.3f}", datatype=XSD.decimal)))
             assert confidence_line(node, value) == nt_lines(graph)[0]
+
+
+def test_metadata_comes_from_the_cache_unless_its_file_changed(corpus, tmp_path):
+    from kg.buildcache import BuildCache
+    from kg.corpus import Options, build_corpus
+
+    (corpus / "second.meta.yaml").write_text("title: Talks in Beijing\npublished: 2020-11-23\n", encoding="utf-8")
+    first = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+    again = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+    assert [i.article.meta for i in again.items] == [i.article.meta for i in first.items]
+    assert {i.article.meta.get("title") for i in again.items} >= {"Talks in Beijing"}
+    (corpus / "second.meta.yaml").write_text("title: Talks in Shanghai\npublished: 2020-11-23\n", encoding="utf-8")
+    changed = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+    assert "Talks in Shanghai" in {i.article.meta.get("title") for i in changed.items}
+    (corpus / "second.meta.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    broken = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+    assert any("second.meta.yaml" in e for e in broken.errors)
