@@ -93,53 +93,68 @@ class Unsortable(Exception):
     """A column this module does not order the way the engine would: the engine sorts instead."""
 
 
-def _kind_and_value(term, as_string: bool):
-    """(rank, kind, comparable value) of a pyoxigraph term as ORDER BY sees it."""
+def _column(rows: list[list], index: int, as_string: bool) -> list[tuple]:
+    """The (rank, comparable value) of each row's term at index, as ORDER BY sees it; Unsortable where the
+    column holds what this module does not order as the engine does. One pass, attributes read once per
+    cell (this runs for every row of a listing question)."""
     import pyoxigraph
 
-    if term is None:
-        return 0, None, ""
-    if isinstance(term, pyoxigraph.BlankNode):
-        if as_string:  # STR of a blank node is an error, which ORDER BY treats as unbound
-            return 0, None, ""
-        raise Unsortable("blank node")
-    if as_string:
-        return 3, "string", term.value
-    if isinstance(term, pyoxigraph.NamedNode):
-        return 2, None, term.value
-    if not isinstance(term, pyoxigraph.Literal):
-        raise Unsortable("quoted triple")
-    if term.language:
-        return 3, "lang:" + term.language.lower(), term.value
-    datatype = term.datatype.value
-    if datatype == XSD + "string":
-        return 3, "string", term.value
-    if datatype in _NUMBERS:
-        try:
-            return 3, "number", Decimal(term.value)
-        except InvalidOperation:
-            raise Unsortable("ill-formed number") from None
-    if datatype == XSD + "date" and _DATE.fullmatch(term.value):
-        return 3, "date", term.value
-    raise Unsortable(f"literal of type {datatype}")
+    named, blank, literal = pyoxigraph.NamedNode, pyoxigraph.BlankNode, pyoxigraph.Literal
+    out, kinds = [], set()
+    for row in rows:
+        term = row[index]
+        cls = type(term)
+        if term is None or (cls is blank and as_string):  # STR of a blank node is an error: unbound
+            out.append((0, ""))
+        elif cls is blank:
+            raise Unsortable("blank node")
+        elif as_string:
+            if cls is not named and cls is not literal:
+                raise Unsortable("quoted triple")
+            out.append((3, term.value))
+            kinds.add("string")
+        elif cls is named:
+            out.append((2, term.value))
+        elif cls is not literal:
+            raise Unsortable("quoted triple")
+        else:
+            language = term.language
+            if language:
+                kinds.add("lang:" + language.lower())
+                out.append((3, term.value))
+                continue
+            datatype, value = term.datatype.value, term.value
+            if datatype == XSD + "string":
+                kinds.add("string")
+                out.append((3, value))
+            elif datatype in _NUMBERS:
+                kinds.add("number")
+                try:
+                    out.append((3, int(value) if datatype != XSD + "decimal" else Decimal(value)))
+                except (ValueError, InvalidOperation):
+                    raise Unsortable("ill-formed number") from None
+            elif datatype == XSD + "date" and _DATE.fullmatch(value):
+                kinds.add("date")
+                out.append((3, value))
+            else:
+                raise Unsortable(f"literal of type {datatype}")
+        if len(kinds) > 1:
+            raise Unsortable(f"a column mixes {', '.join(sorted(kinds))}")
+    return out
 
 
 def sort_rows(columns: list[str], rows: list[list], keys: list[SortKey]) -> list[list]:
     """rows (lists of pyoxigraph terms, in columns' order) sorted by keys; Unsortable where this module
     would not order a column as the engine does."""
-    decorated = [[row] for row in rows]
     for key in keys:
         if key.variable not in columns:
             raise Unsortable(f"?{key.variable} is not projected")
-        index, kinds = columns.index(key.variable), set()
-        for entry in decorated:
-            rank, kind, value = _kind_and_value(entry[0][index], key.as_string)
-            if kind is not None:
-                kinds.add(kind)
-            entry.append((rank, value))
-        if len(kinds) > 1:
-            raise Unsortable(f"?{key.variable} mixes {', '.join(sorted(kinds))}")
-    # Stable sorts from the last key to the first give the order of all keys together.
-    for position in range(len(keys), 0, -1):
-        decorated.sort(key=lambda entry, p=position: entry[p], reverse=keys[position - 1].descending)
-    return [entry[0] for entry in decorated]
+    values = [_column(rows, columns.index(key.variable), key.as_string) for key in keys]
+    order = list(range(len(rows)))
+    if all(key.descending == keys[0].descending for key in keys):  # one sort on the keys together
+        decorated = list(zip(*values)) if values else [()] * len(rows)
+        order.sort(key=decorated.__getitem__, reverse=keys[0].descending)
+    else:  # stable sorts from the last key to the first give the order of all keys together
+        for key, column in reversed(list(zip(keys, values))):
+            order.sort(key=column.__getitem__, reverse=key.descending)
+    return [rows[i] for i in order]
