@@ -64,7 +64,9 @@ def find_articles(inputs: list[str | Path]) -> list[Path]:
     return unique
 
 
-def read_article(path: Path) -> Article:
+def read_article(path: Path, known_meta: dict | None = None) -> Article:
+    """The article at path with its metadata. known_meta (metadata file digest -> its metadata, filled as
+    files are read) spares a rebuild of a large corpus the YAML parse of every unchanged metadata file."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -88,7 +90,15 @@ def read_article(path: Path) -> Article:
 
     if looks_like_html(text):
         raise InputError("this is HTML, not plain text; save the article's text as a .txt file", path)
-    return Article(path=path, text=text, meta=read_meta(path.with_name(path.stem + ".meta.yaml")))
+    meta_path = path.with_name(path.stem + ".meta.yaml")
+    if known_meta is None or not meta_path.exists():
+        return Article(path=path, text=text, meta=read_meta(meta_path))
+    import hashlib
+
+    key = hashlib.sha1(meta_path.read_bytes()).hexdigest()
+    if key not in known_meta:
+        known_meta[key] = read_meta(meta_path)  # a bad file raises here and is never remembered
+    return Article(path=path, text=text, meta=dict(known_meta[key]))
 
 
 def read_meta(path: Path) -> dict:

@@ -67,17 +67,18 @@ class BuildCache:
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / f"{key}.pickle"
 
-    def get(self, kind: str, key: str):
+    def get(self, kind: str, key: str, count: bool = True):
+        """The value, or None. count=False leaves hits and misses alone (they count articles' entries)."""
         if self.folder is None:
-            self.misses += 1
+            self.misses += count
             return None
         try:
             with open(self._path(kind, key), "rb") as handle:
                 value = pickle.load(handle)
         except Exception:  # noqa: BLE001 -- missing, or written by an incompatible version: build it again
-            self.misses += 1
+            self.misses += count
             return None
-        self.hits += 1
+        self.hits += count
         return value
 
     def put(self, kind: str, key: str, value) -> None:

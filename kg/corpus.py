@@ -5,6 +5,7 @@ graph. A bad article is reported by name and left out; the rest builds."""
 from __future__ import annotations
 
 import functools
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,9 +55,13 @@ class Item:
 
 def _read(items: list[Item], options: Options) -> None:
     model = spacy_model(options.model)
+    # metadata already parsed, by the digest of its file (one cache entry for the corpus)
+    meta_key = digest("meta", source_version("articles.py", "yamlio.py"))
+    cached_meta = options.cache.get("meta", meta_key, count=False) or {}
+    known_meta = _SeenDict(cached_meta)
     for item in items:
         try:
-            item.article = article = read_article(item.path)
+            item.article = article = read_article(item.path, known_meta)
         except InputError as exc:
             item.error = str(exc)
             continue
@@ -67,6 +72,20 @@ def _read(items: list[Item], options: Options) -> None:
         else:
             item.doc_key = digest("extract", source_version(*EXTRACTOR_CODE), article.path.name, article.text, meta,
                                   model, model_version(model), options.min_confidence)
+    if known_meta.seen != cached_meta.keys():  # the entry keeps this build's files only
+        options.cache.put("meta", meta_key, {k: dict.__getitem__(known_meta, k) for k in known_meta.seen})
+
+
+class _SeenDict(dict):
+    """A dict that remembers which keys were read."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.seen: set = set()
+
+    def __getitem__(self, key):
+        self.seen.add(key)
+        return super().__getitem__(key)
 
 
 def _facts(items: list[Item], options: Options) -> None:
@@ -178,21 +197,26 @@ def _ontology_version() -> str:
     return digest(file_digest(ontology_file("shapes.ttl")), file_digest(ontology_file("diplomacy.ttl")))
 
 
-def _entity_state(entities: dict[str, Entity]) -> list:
+def _entity_digests(entities: dict[str, Entity]) -> dict[str, str]:
+    """A digest of each entity's state, computed once per build: articles share entities, and turning the
+    same entity into a dict for every article that uses it took most of an unchanged rebuild's mapping."""
     from dataclasses import asdict
 
-    return [asdict(e) for e in entities.values()]
+    return {label: digest(asdict(entity)) for label, entity in entities.items()}
 
 
 def _map(items: list[Item], entities: dict[str, Entity], posts: PostIndex, options: Options) -> None:
     """Each article's graph and SHACL result: cached by its facts, the shared entities it uses and the code."""
     pending, keys = [], {}
+    states: dict[str, str] = {}
     for item in items:
         if not item.ok:
             continue
         used = _used_entities(item.doc, entities, posts)
+        for label in used.keys() - states.keys():
+            states.update(_entity_digests({label: used[label]}))
         key = digest("map", source_version(*MAPPER_CODE), _ontology_version(), item.doc_key, item.article.path.name,
-                     _entity_state(used))
+                     [states[label] for label in used])
         cached = options.cache.get("graph", key)
         if cached is not None:
             item.graph = cached
@@ -256,7 +280,7 @@ def build_corpus(inputs: list[str | Path], options: Options) -> CorpusBuild:
         if item.ok:
             for node, value in item.graph.confidences.items():
                 confidences[node] = max(value, confidences.get(node, 0.0))
-    shared = _shared_lines(items, entities, confidences)
+    shared = _shared_lines(items, entities, confidences, options.cache)
     clock.lap("shared")
     return CorpusBuild(items, entities, shared, confidences, clock.laps)
 
@@ -274,11 +298,56 @@ class _Clock:
         self.last = now
 
 
-def _shared_lines(items: list[Item], entities: dict[str, Entity], confidences: dict[str, float]) -> list[str]:
-    from rdflib import URIRef
-
+def _shared_lines(items: list[Item], entities: dict[str, Entity], confidences: dict[str, float],
+                  cache: BuildCache | None = None) -> list[str]:
+    """The shared graph as sorted N-Triples lines: each entity's lines (drawn by rdfmap, and kept in the
+    cache by the entity's state, so that a rebuild draws only the entities that changed) and each fact's
+    corpus-wide confidence (written here directly: one line of a fixed shape per fact)."""
     from kg.rdfmap import GraphBuilder
 
-    builder = GraphBuilder([(i.article, i.doc) for i in items if i.ok], entities=entities)
-    graph = builder.shared_graph({URIRef(node): value for node, value in confidences.items()})
-    return nt_lines(graph)
+    states = _entity_digests(entities)
+    key = digest("shared-entities", source_version(*MAPPER_CODE))
+    known: dict[str, list[str]] = (cache.get("shared", key, count=False) if cache is not None else None) or {}
+    drawn: dict[str, list[str]] = {}
+    builder = GraphBuilder([], entities=entities)
+    lines: list[str] = []
+    for label, entity in entities.items():
+        entity_lines = known.get(states[label])
+        if entity_lines is None:
+            builder.graph = _empty_graph()
+            builder.add_entity(entity)
+            entity_lines = nt_lines(builder.graph)
+        drawn[states[label]] = entity_lines
+        lines += entity_lines
+    if cache is not None and drawn.keys() != known.keys():
+        cache.put("shared", key, drawn)  # the entities of this build only: the entry does not grow forever
+    lines += [confidence_line(node, value) for node, value in confidences.items()]
+    return sorted(set(lines))
+
+
+def _empty_graph():
+    from rdflib import Graph
+
+    from kg.namespaces import bind_prefixes
+
+    graph = Graph()
+    bind_prefixes(graph)
+    return graph
+
+
+_PLAIN_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[!#-;=?-\[\]_a-z~]*")
+
+
+def confidence_line(node: str, value: float) -> str:
+    """The N-Triples line rdflib writes for (node, dip:confidence, value as a 3-place xsd:decimal)."""
+    if not _PLAIN_IRI.fullmatch(node):  # an IRI rdflib would escape: let rdflib write it
+        from rdflib import Graph, Literal, URIRef
+        from rdflib.namespace import XSD
+
+        from kg.namespaces import DIP
+
+        graph = Graph()
+        graph.add((URIRef(node), DIP.confidence, Literal(f"{round(value, 3):.3f}", datatype=XSD.decimal)))
+        return nt_lines(graph)[0]
+    return (f"<{node}> <https://w3id.org/dipkg/ontology#confidence> "
+            f'"{round(value, 3):.3f}"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')

@@ -33,10 +33,17 @@ class CorpusDataset:
         return len(self.union_lines())
 
     def union_lines(self) -> list[str]:
+        """The union's sorted lines, computed once (a build asks for them more than once, and at 10,000
+        articles the sort of a million lines takes seconds); the graphs are not changed once built."""
+        key = tuple((name, len(lines), id(lines)) for name, lines in self.graphs.items())
+        cached = self.__dict__.get("_union")
+        if cached is not None and cached[0] == key:
+            return cached[1]
         union: set[str] = set()
         for lines in self.graphs.values():
             union.update(lines)
-        return sorted(union)
+        self.__dict__["_union"] = (key, sorted(union))
+        return self.__dict__["_union"][1]
 
     def nquads_lines(self):
         """Quads ordered by graph, then subject, predicate, object: N-Quads text, deterministic."""

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg import progress
+from kg import exportcache, progress
 from kg.errors import InputError
 from kg.export import lines_to_turtle, nquads_to_trig, write_outputs
 
@@ -30,11 +30,13 @@ def render_outputs(result, quiet: bool = True, cache=None, viewer: bool = True) 
     with progress.step("writing N-Quads", quiet):
         nquads = "".join(result.dataset.nquads_lines()).encode("utf-8")
     lap("nquads")
+    # with a cache, only the pieces of the files that changed are serialized again (kg.exportcache)
     with progress.step("writing TriG", quiet):
-        trig = nquads_to_trig(nquads)
+        trig = exportcache.trig(result.dataset.graphs, cache) if cache is not None else nquads_to_trig(nquads)
     lap("trig")
     with progress.step("writing Turtle", quiet):
-        turtle = lines_to_turtle(result.dataset.union_lines())
+        union = result.dataset.union_lines()
+        turtle = exportcache.turtle(union, cache) if cache is not None else lines_to_turtle(union)
     lap("turtle")
     files = {"kg.ttl": turtle, "kg.trig": trig, "kg.nq": nquads}
     if viewer:
@@ -91,7 +93,8 @@ def publish(result, out_dir: Path, store_dir: Path | None = None, quiet: bool = 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / name for name in files]
     if store_dir is not None:
-        from kg.store import write_store
+        from kg.dataset import SHARED_GRAPH
+        from kg.storeupdate import load_store
 
         fd, staged = tempfile.mkstemp(prefix=".kg.nq.", suffix=".tmp", dir=out_dir)
         try:
@@ -100,8 +103,9 @@ def publish(result, out_dir: Path, store_dir: Path | None = None, quiet: bool = 
             with progress.step("loading the store", quiet):
                 started = time.perf_counter()
                 store_dir.parent.mkdir(parents=True, exist_ok=True)
-                write_store(store_dir, Path(staged))
-                result.timings["store"] = time.perf_counter() - started
+                # only the changed graphs when the store's manifest allows (kg.storeupdate)
+                how = load_store(store_dir, result.dataset.graphs, str(SHARED_GRAPH), Path(staged))
+                result.timings[f"store ({how})"] = time.perf_counter() - started
         finally:
             Path(staged).unlink(missing_ok=True)
         written.append(store_dir)

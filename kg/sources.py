@@ -39,11 +39,11 @@ def chosen_store(store: str | None, data: str | None) -> Path | None:
 
 def open_source(store: str | None = None, data: str | None = None):
     """An rdflib Graph (--data, or exports/kg.ttl) or a read-only pyoxigraph Store."""
-    from kg.pipeline import load_graph
-
     folder = chosen_store(store, data)
     if folder is not None:
         return open_store(folder)
+    from kg.pipeline import load_graph  # the builder's module: not needed to open a store
+
     return load_graph(data or default_graph_file())
 
 

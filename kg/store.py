@@ -103,10 +103,11 @@ def _swap_in(new: Path, store_dir: Path) -> None:
     shutil.rmtree(new, ignore_errors=True)
 
 
-def write_store(store_dir: Path | str, nquads_path: Path | str) -> None:
+def write_store(store_dir: Path | str, nquads_path: Path | str, finish=None) -> None:
     """Load an N-Quads file into store_dir: into a temporary sibling folder first, then swapped in, so a
     reader sees the old store or the new one, never a half-loaded one. A folder that exists and is not a
-    store (an empty folder aside) is refused and left as it is."""
+    store (an empty folder aside) is refused and left as it is. finish(folder), if given, runs on the
+    loaded store's folder before it is swapped in (kg.storeupdate writes its manifest there)."""
     store_dir, nquads_path = Path(store_dir), Path(nquads_path)
     if store_dir.exists() and not (is_store(store_dir) or _is_empty_folder(store_dir)):
         raise InputError("exists and is not a kg store; refusing to replace it (remove it or choose another --out)",
@@ -119,6 +120,8 @@ def write_store(store_dir: Path | str, nquads_path: Path | str) -> None:
     new = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
     try:
         _load_into(new, nquads_path)
+        if finish is not None:
+            finish(new)
         _swap_in(new, store_dir)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)

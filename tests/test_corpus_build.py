@@ -10,8 +10,9 @@ import time
 
 import pytest
 from conftest import REPO, SEED_ARTICLE, SEEDS
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 from kg.dataset import SHARED_GRAPH, article_graph_iri
 from kg.pipeline import build
@@ -275,3 +276,41 @@ def test_what_a_killed_build_left_while_writing_is_cleared(kg, tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["graph.html", "kg.nq", "kg.trig", "kg.ttl", "notes.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "store"]
+
+
+def test_the_shared_graph_is_the_one_rdfmap_draws_and_comes_from_the_cache_unchanged(corpus, tmp_path):
+    """The shared lines written directly (confidences) and drawn per entity (cached by its state) are the
+    lines rdfmap's shared graph serializes to, on a first build and on a rebuild from the cache."""
+    from kg.buildcache import BuildCache
+    from kg.buildtasks import nt_lines
+    from kg.corpus import Options, build_corpus, confidence_line
+    from kg.rdfmap import GraphBuilder
+
+    for _ in range(2):
+        built = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+        builder = GraphBuilder([(i.article, i.doc) for i in built.built], entities=built.entities)
+        expected = nt_lines(builder.shared_graph({URIRef(n): v for n, v in built.confidences.items()}))
+        assert built.shared_lines == expected
+    for node in ("https://w3id.org/dipkg/id/fact/x-1", "https://example.org/é"):
+        for value in (0.9, 0.12345, 1.0, 0.0005):
+            graph = Graph()
+            graph.add((URIRef(node), URIRef("https://w3id.org/dipkg/ontology#confidence"),
+                       Literal(f"{round(value, 3):.3f}", datatype=XSD.decimal)))
+            assert confidence_line(node, value) == nt_lines(graph)[0]
+
+
+def test_metadata_comes_from_the_cache_unless_its_file_changed(corpus, tmp_path):
+    from kg.buildcache import BuildCache
+    from kg.corpus import Options, build_corpus
+
+    (corpus / "second.meta.yaml").write_text("title: Talks in Beijing\npublished: 2020-11-23\n", encoding="utf-8")
+    first = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+    again = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+    assert [i.article.meta for i in again.items] == [i.article.meta for i in first.items]
+    assert {i.article.meta.get("title") for i in again.items} >= {"Talks in Beijing"}
+    (corpus / "second.meta.yaml").write_text("title: Talks in Shanghai\npublished: 2020-11-23\n", encoding="utf-8")
+    changed = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+    assert "Talks in Shanghai" in {i.article.meta.get("title") for i in changed.items}
+    (corpus / "second.meta.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    broken = build_corpus([corpus], Options(cache=BuildCache(tmp_path / "cache")))
+    assert any("second.meta.yaml" in e for e in broken.errors)

@@ -182,3 +182,21 @@ def test_reading_a_store_leaves_its_files_untouched(seed_store):
     assert len(run_query(store, "SELECT * WHERE { ?s ?p ?o }").rows) > 900
     del store
     assert snapshot() == before
+
+
+def test_a_query_over_the_store_imports_only_what_it_needs(seed_store):
+    """`kg query` over the store starts fast: not the builder, spaCy, pyshacl, igraph, the viewer, nor
+    rdflib's SPARQL engine (the store answers)."""
+    code = textwrap.dedent(f"""
+        import sys
+        from kg.cli import main
+        code = main(["query", "offices", "--store", {str(seed_store)!r}, "--format", "csv"])
+        heavy = ("spacy", "pyshacl", "igraph", "networkx", "kg.pipeline", "kg.corpus", "kg.viewer",
+                 "kg.extract", "rdflib.plugins.sparql", "owlrl", "distributed")
+        print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)
+        sys.exit(code)
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Song Tao" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "[]"
