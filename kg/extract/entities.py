@@ -55,7 +55,7 @@ class EntityTable:
 
     def country(self, name: str, alias: str | None = None) -> str:
         label = self.add(name, "Country", alias)
-        formal = re.match(r"(?i)the\s+(?:[\w-]+\s+){0,3}?(?:republic|kingdom|state|federation|sultanate|emirates?|"
+        formal = re.match(r"(?i)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:republic|kingdom|state|federation|sultanate|emirates?|"
                           r"commonwealth|union|principality|confederation)\s+of\s+(?:the\s+)?(?P<name>.+)$", alias or "")
         if formal:
             # 'the Republic of Türkiye' writes the name 'Türkiye' too

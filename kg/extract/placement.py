@@ -162,6 +162,13 @@ def host_country(ctx, mentions) -> str | None:
     line = layout.dateline(ctx.text)
     if line and line.city.lower() in gaz.capitals:
         return gaz.capitals[line.city.lower()]
+    # else a capital the lead places its event in ("... at the Jubilee House in Accra"): where it happened
+    lead_end = ctx.sentences[min(2, len(ctx.sentences) - 1)][1] if ctx.sentences else 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start >= lead_end:
+            break
+        if m.kind == "GPE" and m.value.lower() in gaz.capitals and re.search(r"\bin\s+$", ctx.text[max(0, m.start - 4):m.start]):
+            return gaz.capitals[m.value.lower()]
     dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+(?:the\s+)?([A-Z][\w ]*)", ctx.text, re.IGNORECASE)
     found = set()
     for d in dests:
