@@ -2,9 +2,9 @@
 
     python bench/real_eval.py tune [--show-errors] [--cutoffs]
     python bench/real_eval.py spent             # every spent set together (the tuning data)
-    python bench/real_eval.py blind8           # once, when it exists, before any change it guides; errors are never shown
+    python bench/real_eval.py blind8           # once, before any change it guides; errors are never shown
 
-`blind` to `blind7` were measured once each, then spent (tuning data since); the next fresh one is `blind8`.
+`blind` to `blind7` were measured once each, then spent (tuning data since); `blind8` is the fresh one.
 
 The texts are not in the repository: they live in tests/data/real/cache/<half>/, filled with the search tool
 from the addresses in SOURCES.md and <half>/articles.yaml. This script writes each cached text's metadata
