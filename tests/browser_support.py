@@ -4,6 +4,7 @@ it off the network, and the rule that CI (KG_REQUIRE_BROWSER=1) fails rather tha
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,14 @@ if not Path(CHROMIUM).exists():
                 "browser tests", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")
 
+
+
+def wait_until(page, expression: str, timeout: float = 30.0) -> None:
+    """Poll a JavaScript expression from Python until it is truthy. Playwright's wait_for_function compiles
+    its predicate inside the page when it has to poll, which the pages' Content Security Policy (no
+    'unsafe-eval') forbids; page.evaluate goes through the debugging protocol and is not subject to it."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for: {expression}")
+        time.sleep(0.05)

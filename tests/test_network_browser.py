@@ -4,9 +4,9 @@ brush filtering the graph, an actor-network tie listing its facts, report links 
 
 from __future__ import annotations
 
+import browser_support  # skips this module without chromium; the browser fixture is in conftest
 import pytest
 from network_support import golden_graph
-import browser_support  # noqa: F401  (skips this module without chromium; the browser fixture is in conftest)
 from test_viewer_browser import open_page
 from test_viewer_support import XSS_IMG, XSS_SCRIPT, hostile_graph
 
@@ -146,7 +146,7 @@ def test_report_opens_offline_and_links_into_the_viewer(browser, tmp_path):
         assert page.locator("h2").first.text_content().startswith("Facts by type")
         assert opened.errors == [] and all(u.startswith("file:") for u in opened.requests)
         page.click("text=Person D >> nth=0")
-        page.wait_for_function("window.kgViewer && window.kgViewer.ready")
+        browser_support.wait_until(page, "window.kgViewer && window.kgViewer.ready")
         assert page.locator("#details h2").text_content() == "Person D"
         page.goto(opened.path.as_uri())
         page.locator("a", has_text="meeting").first.click()
@@ -154,7 +154,7 @@ def test_report_opens_offline_and_links_into_the_viewer(browser, tmp_path):
         assert page.evaluate("kgViewer.visibleEdgeIds().every(id => id.startsWith('t'))")
         page.goto(opened.path.as_uri())
         page.locator('svg.chart a[href*="from=2021-03"] rect').click()  # a month of the meetings chart
-        page.wait_for_function("window.kgViewer && window.kgViewer.ready")
+        browser_support.wait_until(page, "window.kgViewer && window.kgViewer.ready")
         assert page.input_value("#date-from") == "2021-03-01" and page.input_value("#date-to") == "2021-03-31"
         assert opened.errors == [] and all(u.startswith("file:") for u in opened.requests)
     finally:

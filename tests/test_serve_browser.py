@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import time
 
+import browser_support
 import pytest
+from browser_support import ARGS, CHROMIUM, sync_api
 from serve_support import running_server
 from store_support import make_store
 from test_competency_questions import CQ_DIR, QUESTIONS
-
-from browser_support import ARGS, CHROMIUM, sync_api
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def page(endpoint):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(endpoint + "/")
-        page.wait_for_function("window.kgQuery && window.kgQuery.ready", timeout=30_000)
+        browser_support.wait_until(page, "window.kgQuery && window.kgQuery.ready", 30)
         yield page, foreign, errors
         browser.close()
 

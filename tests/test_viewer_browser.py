@@ -7,12 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import browser_support  # skips this module without chromium; the browser fixture is in conftest
 import pytest
+from test_viewer_support import (
+    XSS_AMP,
+    XSS_IMG,
+    XSS_SCRIPT,
+    expected_entity_count,
+    hostile_graph,
+    seed_graph,
+)
 
 from kg.viewer import render_html
-from test_viewer_support import XSS_AMP, XSS_IMG, XSS_SCRIPT, expected_entity_count, hostile_graph, seed_graph
-
-import browser_support  # noqa: F401  (skips this module without chromium; the browser fixture is in conftest)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +51,7 @@ def open_page(browser, html: str, folder: Path) -> Opened:
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(path.as_uri())
-    page.wait_for_function("window.kgViewer && window.kgViewer.ready", timeout=30_000)
+    browser_support.wait_until(page, "window.kgViewer && window.kgViewer.ready", 30)
     return Opened(page, requests, errors)
 
 

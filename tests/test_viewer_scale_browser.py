@@ -6,7 +6,7 @@ minutes. Features, not speed: no timing assertions (speed is measured by the ben
 
 from __future__ import annotations
 
-import browser_support  # noqa: F401  (skips this module without chromium; the browser fixture is in conftest)
+import browser_support  # skips this module without chromium; the browser fixture is in conftest
 import pytest
 from test_network_browser import assert_offline, labels_ok
 from test_viewer_browser import open_page
@@ -192,9 +192,9 @@ def test_the_detail_follows_a_users_zoom_by_itself(big):
     canvas = page.locator("#graph canvas").bounding_box()
     page.mouse.move(canvas["x"] + canvas["width"] / 2, canvas["y"] + canvas["height"] / 2)
     page.mouse.wheel(0, -200)  # vis zooms in; the level of detail follows once the wheel has stopped
-    page.wait_for_function("() => kgViewer.detail().edges > 0 && !kgViewer.detail().pending", timeout=10_000)
+    browser_support.wait_until(page, "kgViewer.detail().edges > 0 && !kgViewer.detail().pending", 10)
     in_vis_consistent(page)
     page.click("#fit")  # back to the overview: vis lets the edges go again
-    page.wait_for_function("() => kgViewer.detail().edges === 0 && !kgViewer.detail().pending", timeout=10_000)
+    browser_support.wait_until(page, "kgViewer.detail().edges === 0 && !kgViewer.detail().pending", 10)
     assert page.evaluate("kgViewer.detail()")["restEdges"] > 1500
     assert_offline(big)
