@@ -144,6 +144,13 @@ def b_member_of(ctx, m, masked, rule):
         ctx.add_fact("member_of", {"person": per, "organization": org}, masked, rule.confidence, rule.name)
 
 
+def b_member_list(ctx, m, masked, rule):
+    org = ctx.org(masked.refs[m.group("org")])
+    for per in persons(ctx, masked, m.group("people")):
+        if org:
+            ctx.add_fact("member_of", {"person": per, "organization": org}, masked, rule.confidence, rule.name)
+
+
 def _award(ctx, masked, tag):
     mention = masked.refs.get(tag)
     return ctx.award_frame(mention.value if mention else None, masked)

@@ -132,6 +132,8 @@ RULES: tuple[Rule, ...] = (
          "office_replaced", 0.7),
     Rule("office_was_appointed", 1, r"{PER:per}{NEAR}\b(?:was|has been|had been|is)\s+(?:appointed|named)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:new\s+)?{OFF:off}", "office", 0.8),
     Rule("member_of", 1, r"{PER:per}{NEAR}\b(?:a member of|member of|sits in|has belonged to|belongs to|belonged to)\s+(?:the\s+)?{ORG:org}", "member_of", 0.8),
+    # the body before the word: "CPC Central Committee member (and <title>) X", "NC leaders A and B"
+    Rule("member_of_before", 1, r"{ORG:org}\s+(?:member|members|leaders?|officials?|cadres?)(?:\s+and\s+{OFF})?,?\s+(?P<people>{PERS})", "member_list", 0.7),
     # --- award conferral (frame slots) -------------------------------------------------------------
     Rule("award_confer_on", 2, r"(?P<agent>{AGENT}){ANY}\b" + CONFER + r"\s+(?:the\s+|a\s+)?(?:{AWD:award}|(?:civil\s+)?award(?:\s+of\s+{CTY})?){ANY}\b(?:up)?on\s+(?:[“\"]?(?P<award2>«AWD\d+»)[”\"]?\s+)?(?:the\s+two\s+\w+|{PERS:rec})", "award_active", 0.85),
     Rule("award_passive", 2, r"{PERS:rec}{NEAR}\b" + PASSIVE + r"\s+(?:the\s+)?{AWD:award}(?:{ANY}\bby\s+(?:the\s+)?(?P<agent>{AGENT}|{ORG}))?", "award_passive", 0.85),
