@@ -3,13 +3,13 @@ bad articles left out, the store, the lock, the Python API."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
 
 import pytest
 from conftest import REPO, SEED_ARTICLE, SEEDS
+from corpus_support import SECOND, SECOND_FACTS, two_article_corpus
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
@@ -19,33 +19,11 @@ from kg.pipeline import build
 
 SONG_TAO = URIRef("https://w3id.org/dipkg/id/person/song-tao")
 
-SECOND = """\
-Song Tao met Lin Feng in Beijing.
-
-Song Tao, head of the International Department, met Lin Feng on Monday.
-"""
-SECOND_FACTS = """\
-article: second.txt
-status: reviewed
-entities:
-  Song Tao: {kind: Person, aliases: [Mr. Song]}
-  Lin Feng: {kind: Person}
-facts:
-  - type: meeting
-    participants: [Song Tao, Lin Feng]
-    quote: Song Tao, head of the International Department, met Lin Feng
-"""
 
 
 @pytest.fixture
 def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for path in SEEDS.iterdir():
-        shutil.copy(path, folder / path.name)
-    (folder / "second.txt").write_text(SECOND, encoding="utf-8")
-    (folder / "second.facts.yaml").write_text(SECOND_FACTS, encoding="utf-8")
-    return folder
+    return two_article_corpus(tmp_path)
 
 
 def _graphs(result) -> dict[str, list[str]]:

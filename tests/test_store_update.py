@@ -5,11 +5,9 @@ the manifest cannot vouch for loads the whole store."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pyoxigraph
-from conftest import SEEDS
-from test_corpus_build import SECOND, SECOND_FACTS
+from corpus_support import SECOND, SECOND_FACTS, two_article_corpus
 
 import kg as kg_api
 from kg.dataset import SHARED_GRAPH, article_graph_iri
@@ -28,18 +26,8 @@ def _expected(result) -> set[str]:
     return {str(q) for q in store.quads_for_pattern(None, None, None, None)}
 
 
-def _corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for path in SEEDS.iterdir():
-        shutil.copy(path, folder / path.name)
-    (folder / "second.txt").write_text(SECOND, encoding="utf-8")
-    (folder / "second.facts.yaml").write_text(SECOND_FACTS, encoding="utf-8")
-    return folder
-
-
 def test_an_incremental_build_leaves_the_store_a_full_load_would(tmp_path):
-    corpus, store, out = _corpus(tmp_path), tmp_path / "store", tmp_path / "out"
+    corpus, store, out = two_article_corpus(tmp_path), tmp_path / "store", tmp_path / "out"
     first = kg_api.build([corpus], out=out, jobs=1, cache=tmp_path / "cache", store=store)
     assert "store (full)" in first.timings and _quads(store) == _expected(first)
 
@@ -69,7 +57,7 @@ def test_an_incremental_build_leaves_the_store_a_full_load_would(tmp_path):
 
 
 def test_a_store_the_manifest_does_not_describe_is_loaded_whole(tmp_path):
-    corpus, store, out = _corpus(tmp_path), tmp_path / "store", tmp_path / "out"
+    corpus, store, out = two_article_corpus(tmp_path), tmp_path / "store", tmp_path / "out"
     result = kg_api.build([corpus], out=out, jobs=1, cache=None, store=store)
     nquads = out / "kg.nq"
     graphs, shared = result.dataset.graphs, str(SHARED_GRAPH)
