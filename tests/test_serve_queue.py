@@ -116,11 +116,17 @@ def one_worker(seed_store):
     pool.close()
 
 
-def test_a_query_waits_for_the_only_worker_held_by_a_slow_one_then_answers(one_worker):
-    pool = one_worker
+def _hold_the_worker(pool) -> Waiter:
+    """A slow query running on the pool's only worker (started, and holding it, when this returns)."""
     slow = Waiter(lambda: pool.run(SLOW, JSON, 10))
     slow.start()
     until(lambda: pool.lineup.idle() == 0, "the slow query holds the worker")
+    return slow
+
+
+def test_a_query_waits_for_the_only_worker_held_by_a_slow_one_then_answers(one_worker):
+    pool = one_worker
+    slow = _hold_the_worker(pool)
     waiting = Waiter(lambda: pool.run(ASK, JSON, 10))
     waiting.start()
     until(lambda: pool.lineup.waiting() == 1, "the second query in line")
@@ -135,9 +141,7 @@ def test_a_query_waits_for_the_only_worker_held_by_a_slow_one_then_answers(one_w
 
 def test_past_the_line_s_length_a_query_is_refused_at_once_and_a_departed_client_s_query_never_runs(one_worker):
     pool = one_worker
-    slow = Waiter(lambda: pool.run(SLOW, JSON, 10))
-    slow.start()
-    until(lambda: pool.lineup.idle() == 0, "the slow query holds the worker")
+    slow = _hold_the_worker(pool)
     first = Waiter(lambda: pool.run(ASK, JSON, 10))
     first.start()
     until(lambda: pool.lineup.waiting() == 1, "one query in line")
