@@ -31,3 +31,15 @@ def wait_until(page, expression: str, timeout: float = 30.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for: {expression}")
         time.sleep(0.05)
+
+
+def brush_timeline(page, start: float, end: float) -> tuple[str, str]:
+    """Drag across the viewer's timeline from one fraction of its width to another; returns the date range
+    the brush set (the date filter's from and to)."""
+    box = page.locator("#timeline-chart").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * start, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * end, y, steps=4)
+    page.mouse.up()
+    return page.input_value("#date-from"), page.input_value("#date-to")

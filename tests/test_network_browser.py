@@ -66,13 +66,7 @@ def test_timeline_brush_filters_the_graph(corpus):
     months = page.evaluate("kgViewer.months()")
     assert len(months) > 12
     everything = len(page.evaluate("kgViewer.visibleNodeIds()"))
-    box = page.locator("#timeline-chart").bounding_box()
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + box["width"] * 0.20, y)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.30, y, steps=4)
-    page.mouse.up()
-    first, last = page.input_value("#date-from"), page.input_value("#date-to")
+    first, last = browser_support.brush_timeline(page, 0.20, 0.30)
     assert first in months and last in months and first < last
     visible = page.evaluate("kgViewer.visibleNodeIds()")
     assert 0 < len(visible) < everything

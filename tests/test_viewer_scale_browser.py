@@ -140,13 +140,7 @@ def test_zooming_in_hands_vis_what_is_in_view_and_an_actor_tie_lists_its_facts(b
 def test_timeline_brush_filters_the_big_page(big):
     page = big.page
     everything = len(page.evaluate("kgViewer.visibleNodeIds()"))
-    box = page.locator("#timeline-chart").bounding_box()
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + box["width"] * 0.40, y)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.45, y, steps=4)
-    page.mouse.up()
-    first, last = page.input_value("#date-from"), page.input_value("#date-to")
+    first, last = browser_support.brush_timeline(page, 0.40, 0.45)
     assert first < last
     visible = page.evaluate("kgViewer.visibleNodeIds()")
     assert 0 < len(visible) < everything
