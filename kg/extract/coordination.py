@@ -108,10 +108,8 @@ def b_group_bullet(ctx, m, masked, rule):
 
 def b_meeting_envoy_group(ctx, m, masked, rule):
     """'X met (with) the newly appointed ambassadors': kept until the report's envoys are all known."""
-    if m.group(0).rstrip().endswith("»"):
-        off = re.search(r"«OFF\d+»$", m.group(0).rstrip())
-        if not (off and masked.refs[masked.offices[off.group(0)]["title"]].extra.get("plural")):
-            return  # one titled person met ("met the Ambassador"): the meeting rules read it
+    if m.group("off") and not masked.refs[masked.offices[m.group("off")]["title"]].extra.get("plural"):
+        return  # one titled person met ("met the Ambassador"): the meeting rules read it
     host = builders.person(ctx, masked, m.group("a"))
     if host:
         ctx.frames.setdefault("group_meetings", []).append((host, masked, rule))

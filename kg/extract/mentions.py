@@ -67,28 +67,16 @@ def _clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     changed = True
     while changed:
         changed = False
-        stripped, hon, rank = names.strip_titles(span)
+        stripped = names.strip_titles(span)[0]
         if stripped != span:
             start += span.index(stripped) if stripped else len(span)
             span = stripped
             changed = True
-        words = span.split()
-        for k in range(min(4, len(words) - 1), 0, -1):
-            if names.canonical_office(" ".join(words[:k])) and " ".join(words[:k]).lower() in gaz.offices or \
-                    (k == 2 and names.canonical_office(" ".join(words[:k]))):
-                # the k-th word's own position: a repeated title ("Ambassador Ambassador X") must not match
-                # its first copy
-                cut = [w.start() for w in re.finditer(r"\S+", span)][k]
-                start += cut
-                span = span[cut:]
-                changed = True
-                break
-        else:
-            cut = _leading_place_or_body(span)
-            if cut:
-                start += cut
-                span = span[cut:]
-                changed = True
+        cut = _leading_title(span, gaz) or _leading_place_or_body(span, gaz)
+        if cut:
+            start += cut
+            span = span[cut:]
+            changed = True
     m = re.search(r"(?:[’']s?|\s+of\s+.*)$", span)
     if m:
         span = span[: m.start()]
@@ -98,10 +86,21 @@ def _clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, start + len(span)
 
 
-def _leading_place_or_body(span: str) -> int:
+def _leading_title(span: str, gaz) -> int:
+    """Where a name starts after a title written before it ('Ambassador X', 'Vice Minister X'): 0 if none."""
+    words = span.split()
+    for k in range(min(4, len(words) - 1), 0, -1):
+        lead = " ".join(words[:k])
+        if names.canonical_office(lead) and (lead.lower() in gaz.offices or k == 2):
+            # the k-th word's own position: a repeated title ("Ambassador Ambassador X") must not match its
+            # first copy
+            return [w.start() for w in re.finditer(r"\S+", span)][k]
+    return 0
+
+
+def _leading_place_or_body(span: str, gaz) -> int:
     """Where a name starts after a country or a body written before it ('Kuwait Tareq Al-Faraj' after 'the
     Ambassador of', 'Cabinet Division Sardar Sukhera' after 'Secretary'): 0 when the span starts with a name."""
-    gaz = gazetteer.load()
     words = list(re.finditer(r"\S+", span))
     for k in range(min(4, len(words) - 2), 0, -1):
         prefix = span[:words[k - 1].end()]

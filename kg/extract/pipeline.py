@@ -110,44 +110,37 @@ def _named_in(ctx: Context, label: str, quote: str) -> bool:
 
 def _placed_offices(ctx: Context) -> list[Fact]:
     """An office is held in an organisation and/or for a country: one whose phrase names neither takes the
-    person's only known country from other facts, else (a government's own office, not at a multilateral
-    gathering, where the host is only where it was held) the host country; when
-    nothing says whose it is, the office is kept at a low confidence, for review."""
+    person's only known country from other facts (an office, or membership of a national body such as a
+    party's Central Committee), else the host country: surely for a government's own office or an envoy
+    sent from home, at a lower confidence for any other office (a report tells of the officials of the
+    country where it happens). Not the host for an envoy to the host, nor at a multilateral gathering,
+    where the host is only where it was held; then the office is kept at a low confidence, for review."""
     gaz = gazetteer.load()
-    out = []
-    # a member of a national body (a party's Central Committee) is of that body's country
     members: dict[str, set] = {}
     for f in ctx.facts:
-        if f.type == "member_of" and ctx.org_country(f.args["organization"]):
-            members.setdefault(f.args["person"], set()).add(ctx.org_country(f.args["organization"]))
+        if f.type == "member_of" and (country := ctx.org_country(f.args["organization"])):
+            members.setdefault(f.args["person"], set()).add(country)
     for f in ctx.facts:
-        if f.type == "holds_office" and not f.args.get("organization") and not f.args.get("country"):
-            known = ctx.countries.get(f.args["person"], set()) or members.get(f.args["person"], set())
-            role = f.args["office"]
-            envoy = re.match(r"(?P<role>.+?)(?:-designate)? to (?P<dest>.+)$", role)
-            # an envoy to another country, in a report from home (a swearing-in, an appointment), is the
-            # host's envoy; a government's own office is the host's unless the sentence tells of a gathering
-            hosts = ctx.host and (
-                (envoy and envoy.group("role") in gaz.envoy_offices and envoy.group("dest") != ctx.host)
-                or ((role in gaz.government_offices or role in gaz.head_offices)
-                    and not placement.multilateral_text(f.evidence.quote)))
-            # any other office nothing places is, more often than not, the host's: a report tells of the
-            # officials of the country where it happens (a protocol chief, a secretary to the prime minister)
-            # unless the office is an envoy's to the host, or the sentence tells of a gathering
-            foreign = (envoy and envoy.group("dest") == ctx.host) or placement.multilateral_text(f.evidence.quote)
-            if len(known) == 1:
-                f.args["country"], f.cues["country"] = next(iter(known)), "known"
-            elif hosts:
-                f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host"
-                f.confidence = round(f.confidence * 0.8, 3)
-            elif ctx.host and not foreign:
-                f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host_other"
-                f.confidence = round(f.confidence * 0.7, 3)
-            else:
-                f.confidence, f.cues["country"] = min(f.confidence, 0.4), "none"
-        out.append(f)
-    return out
-
+        if f.type != "holds_office" or f.args.get("organization") or f.args.get("country"):
+            continue
+        known = ctx.countries.get(f.args["person"], set()) or members.get(f.args["person"], set())
+        role = f.args["office"]
+        envoy = re.match(r"(?P<role>.+?)(?:-designate)? to (?P<dest>.+)$", role)
+        gathering = placement.multilateral_text(f.evidence.quote)
+        own = (envoy and envoy.group("role") in gaz.envoy_offices and envoy.group("dest") != ctx.host) \
+            or ((role in gaz.government_offices or role in gaz.head_offices) and not gathering)
+        foreign = (envoy and envoy.group("dest") == ctx.host) or gathering
+        if len(known) == 1:
+            f.args["country"], f.cues["country"] = next(iter(known)), "known"
+        elif ctx.host and own:
+            f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host"
+            f.confidence = round(f.confidence * 0.8, 3)
+        elif ctx.host and not foreign:
+            f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host_other"
+            f.confidence = round(f.confidence * 0.7, 3)
+        else:
+            f.confidence, f.cues["country"] = min(f.confidence, 0.4), "none"
+    return list(ctx.facts)
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     seen, out = set(), []

@@ -170,7 +170,7 @@ RULES: tuple[Rule, ...] = (
     Rule("meeting_accompanied", 2, r"{PER:a},?\s+(?:was\s+)?accompanied\s+by\s+[^.;]*?\b{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.75),
     Rule("meeting_pronoun", 2, r"^\s*(?:[A-Z][\w ,]{0,30},\s+)?(?:He|She)\s+(?:also\s+|later\s+|then\s+|separately\s+)?{MEET}\s+(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting_pronoun", 0.7),
     # a meeting with the envoys of the report's credentials ceremony, named as a group
-    Rule("meeting_envoy_group", 2, r"{PER:a}{NEAR}\b(?:{MEET}|granted\s+(?:an\s+)?audience\s+to|received)\s+(?:the\s+|all\s+the\s+)?(?:[\w-]+\s+){0,3}?(?:ambassadors|envoys|heads\s+of\s+mission|diplomats|«OFF\d+»)(?!\s*,?\s*«PER)", "meeting_envoy_group", 0.7),
+    Rule("meeting_envoy_group", 2, r"{PER:a}{NEAR}\b(?:{MEET}|received)\s+(?:the\s+|all\s+the\s+)?(?:[\w-]+\s+){0,3}?(?:ambassadors|envoys|heads\s+of\s+mission|diplomats|{OFF:off})(?!\s*,?\s*«PER)", "meeting_envoy_group", 0.7),
     # "X bid the ambassador farewell", "During the meeting with Y, X said ...", "A was received by B"
     Rule("meeting_farewell", 2, r"{PER:a}{NEAR}\b(?:bid|bade|bids|bidding)\s+(?P<b>{AGENT}),?\s+(?:a\s+)?(?:fond\s+)?farewell", "meeting", 0.75),
     Rule("meeting_during", 2, r"\b[Dd]uring\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:meeting|talks|call|audience|conversation)\s+with\s+(?P<b>{AGENT}),\s+(?:the\s+)?(?:«OFF\d+»\s+)?{PER:a}", "meeting", 0.75),

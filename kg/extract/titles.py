@@ -108,8 +108,8 @@ def title_mentions(text: str) -> list:
     return out
 
 
-_PORTFOLIO_HEADS = frozenset({"Minister", "Deputy Minister", "Vice Minister", "State Minister", "Adviser", "Advisor",
-                              "Secretary", "Cabinet Secretary", "Finance Minister", "Foreign Minister"})
+# titles a portfolio can be written before: any minister or adviser, and a (cabinet) secretary
+_PORTFOLIO_HEADS = re.compile(r"(?:.*\b(?:Minister|Adviser|Advisor)|(?:Cabinet\s+)?Secretary)$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,7 +132,7 @@ def _with_portfolio(text: str, m: Mention) -> Mention:
         return m
     head = m.value
     before = _portfolio_before_re().search(text, max(0, m.start - 80), m.start)
-    if before and (head in _PORTFOLIO_HEADS or head.split()[-1] in ("Minister", "Adviser", "Advisor")):
+    if before and _PORTFOLIO_HEADS.match(head):
         start = before.start("p")
         surface = text[start:m.end]
         return Mention(start, m.end, "TTL", surface, re.sub(r"\s+", " ", surface), dict(m.extra))
