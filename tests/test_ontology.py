@@ -16,7 +16,7 @@ def test_every_term_has_an_english_label_and_comment():
     terms = {s for s in ONTOLOGY.subjects(RDF.type, None) if str(s).startswith(str(DIP))}
     assert len(terms) >= 30
     for term in terms:
-        assert any(l.language == "en" for l in ONTOLOGY.objects(term, RDFS.label)), term
+        assert any(lab.language == "en" for lab in ONTOLOGY.objects(term, RDFS.label)), term
         assert any(c.language == "en" for c in ONTOLOGY.objects(term, RDFS.comment)), term
         kinds = set(ONTOLOGY.objects(term, RDF.type))
         assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}, term

@@ -38,7 +38,9 @@ def finish_frames(ctx: Context) -> None:
             presenter = frame.get("dep_presenter")
         if frame.get("dep_place"):
             frame["place"] = frame["dep_place"]
-        is_person = lambda x: x and table.entities[x].kind == "Person"
+        def is_person(x):
+            return x and table.entities[x].kind == "Person"
+
         conferred_by = behalf or giver
         presented_by = presenter or (giver if is_person(giver) and giver != behalf else None)
         if not is_person(presented_by):

@@ -24,6 +24,7 @@ class Gazetteer:
     government_offices: frozenset  # a government's own offices: the host's when no cue says otherwise
     body_offices: frozenset  # offices of a legislature or party (Speaker, Chairman): placed with their body
     mission_heads: frozenset  # who heads a mission ad interim: the mission's country when none is named
+    mission_staff: frozenset  # the staff of a mission abroad: never the host's officials
     references: dict  # "the minister" -> tuple of offices / rank:X / '*'
     awards: dict  # lower-case variant -> canonical award
     award_references: tuple[str, ...]
@@ -116,6 +117,7 @@ def load() -> Gazetteer:
         government_offices=frozenset(data.get("government_offices") or ()),
         body_offices=frozenset(data.get("body_offices") or ()),
         mission_heads=frozenset(data.get("mission_heads") or ()),
+        mission_staff=frozenset(data.get("mission_staff") or ()),
         references=refs,
         awards=awards,
         award_references=tuple(data["award_references"]),

@@ -103,7 +103,9 @@ FOUNDED = r"(?:founded|established|set up|created|formed)"
 RULES: tuple[Rule, ...] = (
     # --- offices -----------------------------------------------------------------------------------
     Rule("office_title_before_name", 1, r"{OFF:off}\s+{PER:per}", "office", 0.9),
-    Rule("office_before_apposition", 1, r"{OFF:off},\s+{PER:per}(?=[,.;]|\s+(?:was|is|has|had|have|who|accompanied|along)\b)", "office", 0.85),
+    # "Ghana's Vice-President, Dr X spoke": the title set off before the name; not a title that follows another
+    # name in a list ("A, Minister of B, C, ..."), where the title is A's (office_apposition)
+    Rule("office_before_apposition", 1, r"(?<!», )(?<!»,){OFF:off},\s+{PER:per}(?=[,.;:)]|\s+[a-z]|\s*$)", "office", 0.85),
     Rule("office_apposition", 1, r"{PER:per},\s+(?:(?:who|which)\s+(?:is|was)\s+)?(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:first|current|late|then|incumbent|sitting)\s+)?{OFF:off}(?!\s*«PER)", "office", 0.85),
     # several offices of one person: "Deputy Prime Minister and Foreign Minister X", "X, Deputy Crown Prince,
     # Second Deputy Premier and Minister of Defense" (the title next to the name is read by the rules above)
