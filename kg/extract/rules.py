@@ -229,7 +229,7 @@ RULES: tuple[Rule, ...] = (
     Rule("oath_administered", 2, r"(?P<a>{AGENT}){NEAR}\badministered\s+the\s+oath(?:\s+of\s+office)?\s+to\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+?)s?,\s+{PERS:people}", "sworn_in", 0.75),
     Rule("credentials_list", 2, r"{PERS:people}\s+(?:presented|handed over|submitted)\s+(?:their|his|her)\s+" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_list", 0.85),
     Rule("meeting_received", 2, r"{PER:a}{NEAR}\breceived\s+(?:the\s+)?(?:visiting\s+)?(?:(?:his|her)\s+(?:{CTY}\s+)?counterpart,?\s+)?(?P<b>{AGENT})", "meeting", 0.75),
-    Rule("meeting_pair", 2, r"{PERS:people},?\s+(?:also\s+|later\s+|jointly\s+)?(?:met|(?:held|had)\s+(?:a\s+)?(?:[\w-]+\s+)?(?:talks|meeting|discussions?|conversation)|co-chaired|talked)\b(?!\s+with)", "meeting_pair", 0.75),
+    Rule("meeting_pair", 2, r"{PERS:people},?\s+(?:also\s+|later\s+|jointly\s+)?(?:(?:have|has|had)\s+(?:also\s+)?)?(?:met|(?:held|had)\s+(?:a\s+)?(?:[\w-]+\s+)?(?:talks|meeting|discussions?|conversation)|co-chaired|talked|spoke\s+(?:by|over\s+the)\s+(?:tele)?phone)\b(?!\s+with)", "meeting_pair", 0.75),
     Rule("meeting_the_two", 2, r"\b[Tt]he\s+two\s+(?P<noun>ministers|leaders|diplomats|envoys|officials|presidents|ambassadors)\s+(?:also\s+|later\s+|then\s+)?(?:met|held\s+(?:separate\s+)?talks|held\s+(?:a\s+)?(?:separate\s+)?meetings?)(?:\s+with\s+(?P<b>{AGENT}))?", "meeting_the_two", 0.7),
     Rule("attended_present", 2, r"{PERS:list}\s+(?:was|were)\s+(?:also\s+)?present\b", "attended_list", 0.75),
     Rule("attended_among_present", 2, r"(?:[Aa]mong those present|[Aa]lso present|[Pp]resent on the occasion)\s+(?:were|was)\s+(?P<list>.+)", "attended_list", 0.75),

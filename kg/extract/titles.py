@@ -102,11 +102,17 @@ def title_mentions(text: str) -> list:
         if office and len(office.split()) == 2:
             words = m.group(0).split()
             # only when one word is already a title word: fixes a typo, does not invent a title
+            # and never from a function word: "The Minister" is no misspelt "Home Minister"
+            if words[0].lower() in _FUNCTION_WORDS:
+                continue
             if any(names.canonical_office(w) or w.lower() in ("vice", "deputy", "second", "first", "third", "assistant") for w in words):
                 out = [o for o in out if not (m.start() < o.end and o.start < m.end())]  # the pair replaces "Minister"
                 out.append(Mention(m.start(), m.end(), "TTL", m.group(0), office, {"corrected": True}))
     return out
 
+
+_FUNCTION_WORDS = frozenset("the a an his her its their this that these those our your my and or of for to in on at by "
+                            "with from as new former".split())
 
 # titles a portfolio can be written before: any minister or adviser, and a (cabinet) secretary
 _PORTFOLIO_HEADS = re.compile(r"(?:.*\b(?:Minister|Adviser|Advisor)|(?:Cabinet\s+)?Secretary)$")
