@@ -12,8 +12,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.querydataset import Dataset
 from kg.serve.lineup import Cancelled, LineFull, Lineup, WaitedTooLong
-from kg.serve.results import Dataset, Reply, text_reply
+from kg.serve.results import Reply, text_reply
 
 _CONTEXT = multiprocessing.get_context("spawn")  # no fork of a threaded server
 
