@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+from typing import ClassVar
 
 import pytest
 
@@ -15,7 +16,7 @@ from kg.pushhttp import Connections
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    peers: list = []
+    peers: ClassVar[list] = []
     close_after: int | None = None  # close the connection after this many answers on it
 
     def _answer(self, status=204):
