@@ -65,10 +65,15 @@ def server_count(base: str) -> int:
         return int(json.loads(response.read())["results"]["bindings"][0]["n"]["value"])
 
 
+KG_ROOT = ROOT  # the checkout whose kg pushes (--kg-root: an earlier commit's, to compare in one run)
+
+
 def timed_push(store: Path, base: str, *options: str) -> float:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "kg", "push", "--store", str(store), "--endpoint", base + "/query",
-                             "--graph-store", base + "/store", *options], capture_output=True, text=True, check=False)
+    # python -m puts its working folder first on sys.path: run there, so that checkout's kg is the one
+    result = subprocess.run([sys.executable, "-m", "kg", "push", "--store", str(store.resolve()), "--endpoint",
+                             base + "/query", "--graph-store", base + "/store", *options], capture_output=True,
+                            text=True, check=False, cwd=KG_ROOT)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(f"kg push failed: {result.stderr.strip()}")
@@ -110,7 +115,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--put-rounds", type=int, default=1,
                         help="rounds that also time a push of one PUT per graph (minutes at 1M; 0: none)")
+    parser.add_argument("--kg-root", default=None,
+                        help="push with the kg package of another checkout (an earlier commit, to compare in one run)")
     args = parser.parse_args()
+    global KG_ROOT
+    KG_ROOT = Path(args.kg_root).resolve() if args.kg_root else ROOT
     if not Path(OXIGRAPH).exists():
         sys.exit("the oxigraph server is not installed (pip install -e '.[test]')")
     with tempfile.TemporaryDirectory() as tmp:

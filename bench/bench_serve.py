@@ -3,7 +3,7 @@ questions for a fixed time each; queries/s, p50 and p95 latency, errors, and the
 process and its query workers) before and after. It stops by itself and talks to 127.0.0.1 only.
 
     python bench/bench_serve.py [--store DIR | --triples N] [--seconds 30] [--clients 1 8 32] [--repeat 3]
-                                [--workers 2] [--timeout 30] [--queue-wait 120]
+                                [--workers 2] [--timeout 30] [--queue-wait 300]
 
 Without --store it builds a synthetic store of N triples (bench/synthetic_store.py, default 100,000). The
 baseline, in the same run, is the questions evaluated one after another in this process without a server.
@@ -12,6 +12,7 @@ baseline, in the same run, is the questions evaluated one after another in this 
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import subprocess
 import sys
@@ -59,7 +60,8 @@ def client_loop(base: str, queries: list[str], first: int, stop: float, timeout:
     began = time.monotonic()
     i = first  # clients start at different questions, as independent users would
     while time.monotonic() < stop:
-        query = queries[i % len(queries)]
+        which = i % len(queries)
+        query = queries[which]
         i += 1
         body = urllib.parse.urlencode({"query": query}).encode()
         request = urllib.request.Request(base + "/sparql", data=body, headers={
@@ -70,18 +72,19 @@ def client_loop(base: str, queries: list[str], first: int, stop: float, timeout:
                 response.read()
                 timing = server_timing(response.headers.get("Server-Timing"))
             seen["latency"].append(time.perf_counter() - started)
+            seen["by_query"].setdefault(which, []).append(timing[1] if timing else float("nan"))
             if timing:
                 seen["queue"].append(timing[0])
                 seen["run"].append(timing[1])
         except urllib.error.HTTPError as exc:
             message = f"HTTP {exc.code}: {exc.read().decode(errors='replace').strip()}"
-            seen["errors"].append((time.monotonic() - began, message))
+            seen["errors"].append((time.monotonic() - began, f"question {which + 1}: {message}"))
         except (urllib.error.URLError, OSError) as exc:
-            seen["errors"].append((time.monotonic() - began, str(exc)))
+            seen["errors"].append((time.monotonic() - began, f"question {which + 1}: {exc}"))
 
 
 def step(base: str, queries: list[str], clients: int, seconds: float, timeout: float) -> dict:
-    seen = {"latency": [], "queue": [], "run": [], "errors": []}
+    seen = {"latency": [], "queue": [], "run": [], "errors": [], "by_query": {}}
     stop = time.monotonic() + seconds
     threads = [threading.Thread(target=client_loop, args=(base, queries, c, stop, timeout, seen))
                for c in range(clients)]
@@ -97,7 +100,7 @@ def step(base: str, queries: list[str], clients: int, seconds: float, timeout: f
             "p95": latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan"),
             "queue": statistics.median(seen["queue"]) if seen["queue"] else float("nan"),
             "run": statistics.median(seen["run"]) if seen["run"] else float("nan"),
-            "errors": seen["errors"]}
+            "errors": seen["errors"], "by_query": seen["by_query"]}
 
 
 def direct_baseline(store: Path, queries: list[str], max_rows: int) -> list[float]:
@@ -116,6 +119,23 @@ def direct_baseline(store: Path, queries: list[str], max_rows: int) -> list[floa
     return times
 
 
+def print_per_question(queries: list[str], direct: list[float], results: dict[int, list[dict]]) -> None:
+    """Each question's time alone (the baseline) and its median running time in the server's workers at each
+    client count, with the errors it got: which questions a load's errors and its time come from."""
+    names = [name for name, _ in sorted(competency_questions().items()) if name[:2].isdigit()]
+    counts = list(results)
+    print("per question: alone (baseline) and median running time in the server, s (errors in brackets):")
+    print(f"{'question':24} {'alone':>6} " + " ".join(f"{f'{c} cl.':>12}" for c in counts))
+    for i, name in enumerate(names[: len(queries)]):
+        cells = []
+        for c in counts:
+            runs = [t for r in results[c] for t in r["by_query"].get(i, []) if not math.isnan(t)]
+            errors = sum(1 for r in results[c] for _, e in r["errors"] if e.startswith(f"question {i + 1}:"))
+            cell = f"{statistics.median(runs):.2f}" if runs else "-"
+            cells.append(f"{cell + (f' [{errors}]' if errors else ''):>12}")
+        print(f"{name:24} {direct[i]:6.2f} " + " ".join(cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", default=None)
@@ -125,8 +145,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="rounds of every client count; medians are shown")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=30.0, help="kg serve --timeout (its default)")
-    parser.add_argument("--queue-wait", type=float, default=120.0, help="kg serve --queue-wait (its default)")
+    parser.add_argument("--queue-wait", type=float, default=300.0, help="kg serve --queue-wait (its default)")
     parser.add_argument("--max-rows", type=int, default=10_000, help="kg serve --max-rows (its default)")
+    parser.add_argument("--kg-root", default=None,
+                        help="serve with the kg package of another checkout (an earlier commit, to compare in one run)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(args.store) if args.store else None
@@ -141,11 +163,13 @@ def main() -> None:
         print(f"baseline, the {len(queries)} questions one after another in this process (no server): "
               f"{sum(direct):.1f} s, median {statistics.median(direct) * 1000:.0f} ms, "
               f"{len(queries) / sum(direct):.2f} q/s")
-        server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--host", "127.0.0.1",
+        # python -m puts its working folder first on sys.path: run there, so that checkout's kg is the one
+        root = Path(args.kg_root).resolve() if args.kg_root else ROOT
+        server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store.resolve()), "--host", "127.0.0.1",
                                    "--port", "0", "--quiet", "--workers", str(args.workers),
                                    "--timeout", str(args.timeout), "--queue-wait", str(args.queue_wait),
                                    "--max-rows", str(args.max_rows)],
-                                  stdout=subprocess.PIPE, text=True)
+                                  stdout=subprocess.PIPE, text=True, cwd=root)
         client_timeout = args.queue_wait + args.timeout + 60  # longer than the server may take to answer
         try:
             line = server.stdout.readline()
@@ -176,6 +200,7 @@ def main() -> None:
                       f"{med['queue']:8.2f} {med['run']:8.2f} {errors:6} {med['rss']:7.0f}")
             print(f"memory before {before:.0f} MB, after {rss_mb(server.pid):.0f} MB (server and its workers); "
                   "errors are summed over the rounds")
+            print_per_question(queries, direct, results)
         finally:
             server.terminate()
             server.wait(timeout=30)

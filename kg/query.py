@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.queryguard import check_query
 from kg.namespaces import ID, PREFIXES, query_namespaces
 from kg.paths import ontology_folder
+from kg.querydataset import Dataset, query_dataset, rdflib_view, store_options
+from kg.queryguard import check_query
 
 
 def competency_questions() -> dict[str, Path]:
@@ -54,15 +55,17 @@ class Answer:
 
 
 def run_query(source, text: str, where: str = "query") -> Answer:
-    """Run SPARQL over an rdflib Graph or a pyoxigraph Store (the union of its graphs as default graph)."""
+    """Run SPARQL over an rdflib Graph or Dataset or a pyoxigraph Store: over the union of the graphs, or
+    over the graphs the query's FROM and FROM NAMED name (kg.querydataset, as kg serve does)."""
     import pyoxigraph
 
     check_query(text, where)
+    dataset = query_dataset(text)
     answer = _store_answer if isinstance(source, pyoxigraph.Store) else _rdflib_answer
-    return answer(source, text, where)
+    return answer(source, text, where, dataset)
 
 
-def _rdflib_answer(graph, text: str, where: str) -> Answer:
+def _rdflib_answer(graph, text: str, where: str, dataset: Dataset | None) -> Answer:
     # imported here: rdflib's SPARQL grammar takes a tenth of a second to load, and a query over the
     # store never needs it
     import rdflib.plugins.sparql as rdflib_sparql
@@ -73,6 +76,9 @@ def _rdflib_answer(graph, text: str, where: str) -> Answer:
         prepared = prepareQuery(text, initNs=query_namespaces())
     except Exception as exc:  # pyparsing and rdflib raise several types for bad SPARQL
         raise InputError(f"SPARQL syntax error: {str(exc).splitlines()[0][:300]}", where) from None
+    if dataset is not None:
+        # rdflib would read FROM itself (and fetch a graph it lacks): the view holds the dataset instead
+        graph, prepared.algebra["datasetClause"] = rdflib_view(graph, dataset), None
     try:
         result = graph.query(prepared)
         if result.type == "ASK":
@@ -85,14 +91,14 @@ def _rdflib_answer(graph, text: str, where: str) -> Answer:
         raise InputError(f"query failed: {exc}", where) from None
 
 
-def _store_answer(store, text: str, where: str) -> Answer:
+def _store_answer(store, text: str, where: str, dataset: Dataset | None) -> Answer:
     import pyoxigraph
 
     from kg.storeorder import Unsortable, sort_rows, split_order_by
 
     def ask(sparql):
         return store.query(sparql, prefixes={k: str(v) for k, v in query_namespaces().items()},
-                           use_default_graph_as_union=True)
+                           **store_options(dataset))
 
     try:
         ordered = split_order_by(text)  # Oxigraph sorts slowly at scale: see kg.storeorder

@@ -21,13 +21,18 @@ def add_arguments(parser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
     parser.add_argument("--timeout", type=float, default=30.0, metavar="S",
-                        help="seconds a query may run before it is stopped (default: 30)")
+                        help="seconds of CPU time a query may use before it is stopped, so a busy machine "
+                             "does not fail it (default: 30; wall time is cut at 4 times that)")
     parser.add_argument("--max-rows", type=int, default=10_000, metavar="N",
                         help="answers are cut at N rows or triples, and say so (default: 10000)")
-    parser.add_argument("--queue-wait", type=float, default=120.0, metavar="S",
-                        help="seconds a query may wait in line for a free worker before 503 (default: 120)")
+    # The line is what bounds the wait: a query admitted to it is answered once those ahead of it are, and
+    # one arriving when it is full gets 503 with Retry-After at once. --queue-wait is a backstop above
+    # what a full line takes at 1M on a busy 2-core machine (32 waiting took up to 106 s there).
+    parser.add_argument("--queue-wait", type=float, default=300.0, metavar="S",
+                        help="seconds a query may wait in line for a free worker before 503 (default: 300)")
     parser.add_argument("--queue-size", type=int, default=64, metavar="N",
-                        help="queries that may wait in line at once; one more gets 503 at once (default: 64)")
+                        help="queries that may wait in line at once; one more gets 503 with Retry-After at "
+                             "once (default: 64)")
     parser.add_argument("--workers", type=int, default=2, metavar="N",
                         help="query worker processes, each with the store open (default: 2)")
     parser.add_argument("--quiet", action="store_true", help="no request log")

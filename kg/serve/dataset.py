@@ -4,15 +4,16 @@ Supported rather than refused, because clients use them (SPARQLWrapper's addDefa
 settings) to query one article's graph. As the protocol says, a dataset named in the request replaces the
 one in the query (FROM, FROM NAMED) and the store's default one (the union of the graphs). The graphs
 named follow the rule of FROM (kg.queryguard): only this project's graphs, as full IRIs. A query's own FROM
-and FROM NAMED are honoured the same way when the request names no dataset."""
+and FROM NAMED are honoured the same way when the request names no dataset (kg.querydataset, shared with
+kg query)."""
 
 from __future__ import annotations
 
 import pyoxigraph
 
 from kg.errors import InputError
-from kg.queryguard import PROJECT_IRI, QueryRefused, dataset_clauses
-from kg.serve.results import Dataset
+from kg.querydataset import Dataset
+from kg.queryguard import PROJECT_IRI, QueryRefused
 
 PARAMETERS = ("default-graph-uri", "named-graph-uri")
 
@@ -26,15 +27,6 @@ def protocol_dataset(params: dict[str, list[str]]) -> Dataset | None:
         return None
     graphs = {name: tuple(dict.fromkeys(_checked(name, v) for v in params.get(name, []))) for name in PARAMETERS}
     return Dataset(default=graphs["default-graph-uri"], named=graphs["named-graph-uri"])
-
-
-def query_dataset(query: str) -> Dataset | None:
-    """The dataset of the query's FROM and FROM NAMED clauses, or None when it has neither. Given to the
-    engine explicitly: with the store's union default graph on, pyoxigraph ignores a FROM (checked)."""
-    default, named = dataset_clauses(query)
-    if not default and not named:
-        return None
-    return Dataset(default=tuple(dict.fromkeys(default)), named=tuple(dict.fromkeys(named)))
 
 
 def _checked(name: str, value: str) -> str:

@@ -15,8 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import InputError
+from kg.querydataset import query_dataset
 from kg.queryguard import QueryRefused, check_query
-from kg.serve.dataset import PARAMETERS, protocol_dataset, query_dataset
+from kg.serve.dataset import PARAMETERS, protocol_dataset
 from kg.serve.page import ASSETS, page_html
 from kg.serve.results import Reply, text_reply
 

@@ -11,6 +11,7 @@ from itertools import islice
 import pyoxigraph
 
 from kg.namespaces import query_namespaces
+from kg.querydataset import Dataset, store_options
 from kg.serve.negotiate import choose, offered
 
 
@@ -27,28 +28,12 @@ def text_reply(status: int, message: str, headers: dict | None = None) -> Reply:
                  dict(headers or {}))
 
 
-@dataclass(frozen=True)
-class Dataset:
-    """The RDF dataset a request names with default-graph-uri and named-graph-uri (SPARQL 1.1 Protocol
-    2.1.4): it replaces the store's whole dataset, FROM and FROM NAMED in the query included, so a graph
-    the request leaves out is not seen, and with no default-graph-uri the default graph is empty."""
-    default: tuple[str, ...] = ()
-    named: tuple[str, ...] = ()
-
-
 _PREFIXES = {k: str(v) for k, v in query_namespaces().items()}
-
-
-def _dataset_options(dataset: Dataset | None) -> dict:
-    if dataset is None:  # the union of the store's graphs, as everywhere in kg
-        return {"use_default_graph_as_union": True}
-    return {"default_graph": [pyoxigraph.NamedNode(g) for g in dataset.default],
-            "named_graphs": [pyoxigraph.NamedNode(g) for g in dataset.named]}
 
 
 def evaluate(store, query: str, accept: str | None, max_rows: int, dataset: Dataset | None = None) -> Reply:
     try:
-        result = store.query(query, prefixes=_PREFIXES, **_dataset_options(dataset))
+        result = store.query(query, prefixes=_PREFIXES, **store_options(dataset))
     except SyntaxError as exc:
         return text_reply(400, f"SPARQL syntax error: {exc}")
     form = ("ASK" if isinstance(result, pyoxigraph.QueryBoolean)

@@ -1,6 +1,7 @@
 """Worker processes, each with the store open read-only. A query runs in one; at the timeout the worker is
 stopped (an Oxigraph evaluation cannot be interrupted from Python) and a fresh one takes its place, so a
-runaway query never holds a worker or the server. When a build swaps a new store in (kg.store.write_store
+runaway query never holds a worker or the server; the timeout counts the worker's CPU time (kg.serve.budget),
+so a query slowed only by a busy machine is not failed. When a build swaps a new store in (kg.store.write_store
 replaces the folder), workers that opened the old one are replaced before their next query."""
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.querydataset import Dataset
+from kg.serve.budget import wait_for_answer
 from kg.serve.lineup import Cancelled, LineFull, Lineup, WaitedTooLong
-from kg.serve.results import Dataset, Reply, text_reply
+from kg.serve.results import Reply, text_reply
 
 _CONTEXT = multiprocessing.get_context("spawn")  # no fork of a threaded server
 
@@ -56,7 +59,7 @@ class _Worker:
 
 
 class WorkerPool:
-    def __init__(self, store_dir: str, size: int, timeout: float, queue_wait: float = 120.0,
+    def __init__(self, store_dir: str, size: int, timeout: float, queue_wait: float = 300.0,
                  queue_size: int = 64):
         # A query waits in line (at most queue_size of them, each up to queue_wait seconds) for a free
         # worker, then runs for up to timeout. Waiting is first come, first served (kg.serve.lineup).
@@ -156,17 +159,17 @@ class WorkerPool:
                                   {"Retry-After": "5"})
         try:
             worker.conn.send((query, accept, max_rows, dataset))
-            if worker.conn.poll(self.timeout):
+            if wait_for_answer(worker.conn, worker.process.pid, self.timeout):
                 reply = worker.conn.recv()
                 self.lineup.put(worker)
                 return _timed(reply, waited, time.monotonic() - arrived - waited)
         except (EOFError, OSError):
             self._replace(worker)
             return text_reply(500, "the query worker stopped unexpectedly; it has been replaced")
-        # Past the timeout: the worker is killed (the only way to stop an Oxigraph evaluation), and a fresh
+        # Past the timeout (CPU time: kg.serve.budget): the worker is killed (the only way to stop an Oxigraph evaluation), and a fresh
         # one takes its place in the line, so the next request waiting gets it.
         self._replace(worker)
-        return text_reply(503, f"query timed out after {self.timeout:g} s (kg serve --timeout); it was stopped")
+        return text_reply(503, f"query timed out after {self.timeout:g} s of work (kg serve --timeout); it was stopped")
 
     def close(self) -> None:
         self.lineup.drain()
