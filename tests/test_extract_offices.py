@@ -119,3 +119,27 @@ def test_country_after_the_name_is_the_offices_own(tmp_path):
             "Monday.")
     offices = {(f["person"], f.get("country")) for f in facts(run(tmp_path, text), "holds_office")}
     assert ("Vladimir Petrov", "Russia") in offices and ("Anil Kumar", "India") in offices
+
+
+def test_title_set_off_before_the_name_whatever_follows(tmp_path):
+    text = ("Signing\n\nACCRA, March 3 - Ghana's Vice-President, Dr Kwesi Mensah-Boateng spoke at the signing. "
+            "President Kofi Asante and the Prime Minister of Portugal, Rui Almeida Costa witnessed it.")
+    got = offices(run(tmp_path, text))
+    assert ("Kwesi Mensah-Boateng", "Vice President", "Ghana", None) in got
+    assert ("Rui Almeida Costa", "Prime Minister", "Portugal", None) in got
+
+
+def test_a_sentence_initial_the_is_no_misspelt_title(tmp_path):
+    text = "Trade\n\nThe Minister of Trade, Ama Boadu-Larbi, and the envoy signed a Memorandum of Understanding on Trade."
+    got = offices(run(tmp_path, text))
+    assert ("Ama Boadu-Larbi", "Minister of Trade", None, None) in {(p, o, None, g) for p, o, _, g in got}
+    assert not any(o == "Home Minister" for _, o, _, _ in got)
+
+
+def test_an_envoy_in_the_host_country_takes_the_reports_other_state(tmp_path):
+    text = ("Courtesy call\n\nDHAKA, Jan 10 - Ambassador Gopal Raj Thapaliya paid a courtesy call on the Minister of "
+            "Foreign Affairs of Bangladesh Dr. Hasan Karim. He conveyed the commitment of the Government of Nepal. "
+            "Ambassador Thapaliya was accompanied by Counsellor Ram Bahadur Karki.")
+    got = offices(run(tmp_path, text))
+    assert ("Gopal Raj Thapaliya", "Ambassador to Bangladesh", "Nepal", None) in got
+    assert ("Ram Bahadur Karki", "Counsellor", "Nepal", None) in got

@@ -172,7 +172,7 @@ def find(doc, text: str) -> list[Mention]:
             continue
         end, comma = spans.title_phrase_end(text, t.extra.get("remit_end", t.end), rx["country"])
         m = after_title.match(text, end)
-        if m and comma and not re.match(r"\s*(?:[,.;)]|and\b|was\b|who\b|has\b|had\b|is\b)", text[m.end("name"):]):
+        if m and comma and not re.match(r"\s*(?:[,.;:)]|[a-z]|$)", text[m.end("name"):]):
             m = None  # "Ambassador of Spain, X": an apposition only when the name ends the phrase
         if m:
             span = _clean_person(text, m.start("name"), m.end("name"))
