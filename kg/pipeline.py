@@ -89,12 +89,13 @@ def load_graph(path: Path | str) -> Graph:
     from rdflib import Dataset
     from rdflib.util import guess_format
 
+    rdf_format = guess_format(str(path))
     try:
-        if guess_format(str(path)) in QUAD_FORMATS:
+        if rdf_format in QUAD_FORMATS:
             # a plain Graph silently reads no triple from TriG or N-Quads (checked: 0 of 961 from
             # exports/kg.trig): a Dataset keeps the named graphs, which a query's FROM selects, and its
             # union stands for the graph wherever a command reads one
-            return Dataset(default_union=True).parse(path, format=guess_format(str(path)))
+            return Dataset(default_union=True).parse(path, format=rdf_format)
         return Graph().parse(path)
     except Exception as exc:  # rdflib raises many parser-specific types
         raise InputError(f"cannot parse as RDF: {str(exc).splitlines()[0][:200]}", path) from None

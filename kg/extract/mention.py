@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 CAP = r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'\-\u00C0-\u024F]*"  # a capitalised word
+# what may follow a name set off after its title ("the Prime Minister of Portugal, X witnessed ..."): punctuation,
+# a lower-case word or the end, not more capitalised words, which would make the name a guess
+APPOSED_NAME_END = r"\s*(?:[,.;:)]|[a-z]|$)"
 
 
 @dataclass

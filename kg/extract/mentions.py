@@ -11,7 +11,7 @@ import functools
 import re
 
 from kg.extract import gazetteer, names, orgs, spans
-from kg.extract.mention import CAP, Mention
+from kg.extract.mention import APPOSED_NAME_END, CAP, Mention
 from kg.extract.titles import title_mentions
 
 # lower-case name particles may join the parts of a name ("Khalid bin Ahmed", "Moin ul Haque")
@@ -172,7 +172,7 @@ def find(doc, text: str) -> list[Mention]:
             continue
         end, comma = spans.title_phrase_end(text, t.extra.get("remit_end", t.end), rx["country"])
         m = after_title.match(text, end)
-        if m and comma and not re.match(r"\s*(?:[,.;:)]|[a-z]|$)", text[m.end("name"):]):
+        if m and comma and not re.match(APPOSED_NAME_END, text[m.end("name"):]):
             m = None  # "Ambassador of Spain, X": an apposition only when the name ends the phrase
         if m:
             span = _clean_person(text, m.start("name"), m.end("name"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections import Counter
 
 from kg.articles import Article
 from kg.extract import (  # noqa: F401
@@ -34,7 +33,7 @@ from kg.extract.frames import (
     lead_dates,
     meeting_places,
 )
-from kg.extract.placement import host_country
+from kg.extract.placement import counterpart_state, host_country
 from kg.extract.rules import DEP_RULES, RULES
 from kg.facts import Fact, FactsDoc
 from kg.model import FACT_TYPES
@@ -121,7 +120,7 @@ def _placed_offices(ctx: Context) -> list[Fact]:
     for f in ctx.facts:
         if f.type == "member_of" and (country := ctx.org_country(f.args["organization"])):
             members.setdefault(f.args["person"], set()).add(country)
-    counterpart = _counterpart_state(ctx)
+    counterpart = counterpart_state(ctx)
     for f in ctx.facts:
         if f.type != "holds_office" or f.args.get("organization") or f.args.get("country"):
             continue
@@ -131,10 +130,11 @@ def _placed_offices(ctx: Context) -> list[Fact]:
         gathering = placement.multilateral_text(f.evidence.quote)
         own = (envoy and envoy.group("role") in gaz.envoy_offices and envoy.group("dest") != ctx.host) \
             or ((role in gaz.government_offices or role in gaz.head_offices) and not gathering)
-        # an envoy to the host, or one whose title names no destination, or a mission's staff, serves abroad
-        abroad = (envoy and envoy.group("dest") == ctx.host) or role in gaz.mission_staff \
-            or (role in gaz.envoy_offices and not envoy)
-        foreign = (envoy and envoy.group("dest") == ctx.host) or gathering or role in gaz.mission_staff
+        # an envoy to the host and a mission's staff serve abroad; so does an envoy whose title names no
+        # destination, though the host may still be the envoy's own country (sent from home)
+        in_host_abroad = (envoy and envoy.group("dest") == ctx.host) or role in gaz.mission_staff
+        abroad = in_host_abroad or (role in gaz.envoy_offices and not envoy)
+        foreign = in_host_abroad or gathering
         if len(known) == 1:
             f.args["country"], f.cues["country"] = next(iter(known)), "known"
         elif ctx.host and abroad and not gathering and counterpart:
@@ -150,16 +150,6 @@ def _placed_offices(ctx: Context) -> list[Fact]:
             f.confidence, f.cues["country"] = min(f.confidence, 0.4), "none"
     return list(ctx.facts)
 
-def _counterpart_state(ctx: Context) -> str | None:
-    """The other state of a bilateral report: the country named most apart from the host, when it is named
-    at least twice as often as any third one. An envoy in the host country whose own is not stated is its."""
-    named = [m.value if m.kind != "ORG" else ctx.org_country(m.value) for m in ctx.mentions
-             if m.kind in ("CTY", "DEM") or (m.kind == "ORG" and not m.extra.get("ref"))]
-    counts = Counter(c for c in named if c and c != ctx.host)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return ranked[0][0]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

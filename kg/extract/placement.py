@@ -202,6 +202,18 @@ def host_country(ctx, mentions) -> str | None:
     return next((c for c in tied if c not in found), tied[0])
 
 
+def counterpart_state(ctx) -> str | None:
+    """The other state of a bilateral report: the country named most apart from the host (in organisations'
+    names too: "the Government of Nepal"), when it is named at least twice as often as any third one. An envoy
+    in the host country whose own country the report does not state is that state's."""
+    named = [m.value if m.kind != "ORG" else ctx.org_country(m.value) for m in ctx.mentions
+             if m.kind in ("CTY", "DEM") or (m.kind == "ORG" and not m.extra.get("ref"))]
+    ranked = Counter(c for c in named if c and c != ctx.host).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 _SENDER = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Cc]harg[eé] d'[Aa]ffaires)s?(?:-designate)?\s+of\s+(?:the\s+)?"
                      r"([A-Z][\w]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w]+){0,4})")
 

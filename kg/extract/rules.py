@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import gazetteer, quantities as q
+from kg.extract.mention import APPOSED_NAME_END
 
 ITEM = r"(?:(?:his|her)\s+(?:«CTY\d+»(?:[’']s)?\s+)?counterparts?,?\s+)?(?:(?:the\s+)?«OFF\d+»,?\s+)?«PER\d+»"
 # A signed document: a head noun with optional capitalised words before and an 'on/for/of' subject after,
@@ -105,7 +106,7 @@ RULES: tuple[Rule, ...] = (
     Rule("office_title_before_name", 1, r"{OFF:off}\s+{PER:per}", "office", 0.9),
     # "Ghana's Vice-President, Dr X spoke": the title set off before the name; not a title that follows another
     # name in a list ("A, Minister of B, C, ..."), where the title is A's (office_apposition)
-    Rule("office_before_apposition", 1, r"(?<!», )(?<!»,){OFF:off},\s+{PER:per}(?=[,.;:)]|\s+[a-z]|\s*$)", "office", 0.85),
+    Rule("office_before_apposition", 1, r"(?<!», )(?<!»,){OFF:off},\s+{PER:per}(?=" + APPOSED_NAME_END + ")", "office", 0.85),
     Rule("office_apposition", 1, r"{PER:per},\s+(?:(?:who|which)\s+(?:is|was)\s+)?(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:first|current|late|then|incumbent|sitting)\s+)?{OFF:off}(?!\s*«PER)", "office", 0.85),
     # several offices of one person: "Deputy Prime Minister and Foreign Minister X", "X, Deputy Crown Prince,
     # Second Deputy Premier and Minister of Defense" (the title next to the name is read by the rules above)

@@ -101,11 +101,9 @@ def title_mentions(text: str) -> list:
         office = names.canonical_office(m.group(0))
         if office and len(office.split()) == 2:
             words = m.group(0).split()
-            # only when one word is already a title word: fixes a typo, does not invent a title
-            # and never from a function word: "The Minister" is no misspelt "Home Minister"
-            if words[0].lower() in _FUNCTION_WORDS:
-                continue
-            if any(names.canonical_office(w) or w.lower() in ("vice", "deputy", "second", "first", "third", "assistant") for w in words):
+            # only when one word is already a title word and the other is no function word: fixes a typo
+            # ("Vise Minister"), does not invent a title ("The Minister" is no misspelt "Home Minister")
+            if words[0].lower() not in _FUNCTION_WORDS and any(names.canonical_office(w) or w.lower() in ("vice", "deputy", "second", "first", "third", "assistant") for w in words):
                 out = [o for o in out if not (m.start() < o.end and o.start < m.end())]  # the pair replaces "Minister"
                 out.append(Mention(m.start(), m.end(), "TTL", m.group(0), office, {"corrected": True}))
     return out
