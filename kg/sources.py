@@ -113,6 +113,16 @@ def graph_to_nquads(graph: Graph | Dataset, graph_of=None) -> str:
     return dataset.serialize(format="nquads")
 
 
+def memory_store(dataset: Dataset):
+    """An in-memory pyoxigraph Store of an rdflib Dataset, its named graphs kept as graphs (a TriG or N-Quads
+    file read with --data), so what works on a store's graphs works on the file's."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(graph_to_nquads(dataset).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    return store
+
+
 def store_from_graph(store_dir: Path, graph: Graph | Dataset, graph_of=None) -> None:
     """Write a store from an rdflib graph, through N-Quads and write_store."""
     with tempfile.TemporaryDirectory() as tmp:

@@ -213,3 +213,15 @@ def test_an_interrupted_batched_push_run_again_leaves_exactly_the_local_graphs(o
     report = push(open_store(local), client, batch_triples=50)
     assert report.pushed == 2 and report.deleted == 1
     assert_server_holds_exactly_the_local_graphs(oxigraph, local)
+
+
+@pytest.mark.parametrize("suffix, rdf_format", [(".trig", "TRIG"), (".nq", "N_QUADS")])
+def test_a_quad_file_given_with_data_is_pushed_graph_by_graph(oxigraph, local, kg, tmp_path, suffix, rdf_format):
+    import pyoxigraph
+
+    path = tmp_path / f"kg{suffix}"
+    open_store(local).dump(str(path), format=getattr(pyoxigraph.RdfFormat, rdf_format))
+    result = kg("push", "--endpoint", oxigraph + "/query", "--graph-store", oxigraph + "/store", "--data", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "pushed 2 graph(s)" in result.stdout
+    assert_server_holds_exactly_the_local_graphs(oxigraph, local)

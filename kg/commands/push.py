@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from rdflib import Dataset
+
 from kg.errors import InputError
 from kg.push import Client, push
-from kg.sources import add_source_arguments, open_source
+from kg.sources import add_source_arguments, memory_store, open_source
 
 NAME = "push"
 HELP = ("Push the store's named graphs to a triple store over the SPARQL 1.1 Graph Store Protocol (PUT per "
@@ -27,7 +29,10 @@ def run(args) -> int:
     if args.jobs < 1 or args.batch < 0:
         raise InputError("--jobs must be 1 or more, --batch 1 or more")
     client = Client(args.endpoint, args.graph_store, args.timeout)
-    report = push(open_source(args.store, args.data), client, args.jobs, args.batch)
+    source = open_source(args.store, args.data)
+    if isinstance(source, Dataset):  # a TriG or N-Quads file: each of its named graphs is pushed as itself
+        source = memory_store(source)
+    report = push(source, client, args.jobs, args.batch)
     print(f"pushed {report.pushed} graph(s), {report.triples} triples, to {client.graph_store}; "
           f"deleted {report.deleted} stale graph(s)")
     return 0
