@@ -12,7 +12,7 @@ Matching rules (the same for every article, no special cases):
   honorifics, punctuation, a parenthesised acronym such as "(MoU)"), or the predicted entity's label or one of its proper-name aliases is one of the
   gold entity's aliases. Descriptive aliases ("the president") are not used for matching.
 - Offices agree when equal after normalisation, or equal once a destination qualifier (" to <country>") and
-  a status word (acting, former, outgoing, incoming, interim, -designate: the holding's status argument) are
+  a status word (acting, former, outgoing, incoming, interim, caretaker, -designate: the holding's status argument) are
   removed from both ("Ambassador to China" ~ "Ambassador"): reviewed files and gold differ on that habit.
 - Events (ceremonies) are descriptive labels: they agree when their normalised token sets overlap
   (rapidfuzz token_set_ratio >= 80). Signed documents too, when both names have two words or more ("MoU on
@@ -81,7 +81,7 @@ def _office_core(value: str) -> str:
     # articles inside an office name are style, not meaning: "Adviser on Cooperation with (the) CPC"; and a
     # holding's status is its own argument, so "Acting Minister" is the office "Minister" held as acting
     core = re.sub(r"\bthe ", "", re.sub(r" to [a-z ]+$", "", norm(value)))
-    return re.sub(r"^(?:acting|former|outgoing|incoming|interim) | designate\b", "", core).strip()
+    return re.sub(r"^(?:acting|former|outgoing|incoming|interim|caretaker) | designate\b", "", core).strip()
 
 
 def _document_match(gold, pred) -> bool:

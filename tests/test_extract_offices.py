@@ -143,3 +143,34 @@ def test_an_envoy_in_the_host_country_takes_the_reports_other_state(tmp_path):
     got = offices(run(tmp_path, text))
     assert ("Gopal Raj Thapaliya", "Ambassador to Bangladesh", "Nepal", None) in got
     assert ("Ram Bahadur Karki", "Counsellor", "Nepal", None) in got
+
+
+def test_an_envoys_own_country_is_not_given_to_the_official_receiving_the_envoy(tmp_path):
+    text = ("Copy of credentials\n\nYEREVAN, March 3: Deputy Foreign Minister Aram Sargsyan received a copy of "
+            "the credentials of the newly appointed ambassador of the Republic of Chile to Armenia, Pablo "
+            "Ortega Ruiz. The Chilean ambassador to Armenia spoke of trade.")
+    got = offices(run(tmp_path, text))
+    assert {c for p, o, c, _ in got if p == "Aram Sargsyan"} == {"Armenia"}
+
+
+def test_an_ambassador_for_the_kingdom_of_a_state_is_that_states(tmp_path):
+    text = ("Farewell\n\nThe Ambassador for the Kingdom of Norway, H.E. Mr Lars Eide Holm, paid a farewell call "
+            "on President Amos Keita at State House in Bamako on Friday.")
+    got = offices(run(tmp_path, text))
+    assert ("Lars Eide Holm", "Ambassador", "Norway", None) in got or \
+        ("Lars Eide Holm", "Ambassador to Mali", "Norway", None) in got
+    assert {c for p, o, c, _ in got if p == "Amos Keita"} == {"Mali"}
+
+
+def test_whoever_meets_a_states_counterpart_is_not_of_that_state(tmp_path):
+    text = ("Talks\n\nPrime Minister Rui Tavares on Monday welcomed his Angolan counterpart Manuel Dias to the "
+            "government palace for talks on trade between Portugal and Angola.")
+    got = offices(run(tmp_path, text))
+    assert ("Manuel Dias", "Prime Minister", "Angola", None) in got
+    assert "Angola" not in {c for p, o, c, _ in got if p == "Rui Tavares"}
+
+
+def test_a_caretaker_minister_holds_the_office_as_acting(tmp_path):
+    text = "Meetings\n\nBEIRUT: The Prime Minister met Caretaker Minister of Justice, Judge Karim Haddad, on Monday."
+    holdings = [f for f in facts(run(tmp_path, text), "holds_office") if f["person"] == "Karim Haddad"]
+    assert [(f["office"], f.get("status")) for f in holdings] == [("Minister of Justice", "acting")]

@@ -9,7 +9,7 @@ from kg.extract.masking import PH, unmask
 from kg.extract.quantities import b_quantity  # noqa: F401  (registered in BUILDERS below)
 
 STATUS = {"outgoing": "outgoing", "departing": "outgoing", "former": "former", "previous": "former",
-          "acting": "acting", "new": None, "incoming": None}
+          "acting": "acting", "caretaker": "acting", "interim": "acting", "new": None, "incoming": None}
 STAFF = re.compile(r"Secretary|Attach|Counsellor|Chancery|Deputy Head of Mission")
 
 
@@ -77,7 +77,7 @@ def office(ctx, masked, off_tag, per_label, confidence, rule, evidence=None, per
     args = {"person": per_label, "office": ctx.table.add(o["label"], "Role", o["surface"]),
             "organization": o["organization"], "country": o["country"], "status": o["status"]}
     ctx.person_office(per_label, o["role"], o["country"])
-    cues = {"country": how if o["country"] else None}
+    cues = {"country": how if o["country"] else None, "not_countries": o["not_countries"]}
     if _DANGLING.match(masked.text, masked.text.find(off_tag) + len(off_tag)):
         # "First Secretary of the party's committee in ...": the title goes on with words no mention read, so
         # the body it is held in is missing from the fact

@@ -14,10 +14,11 @@ _C = r"«(?:CTY|ORG)\d+»"
 OFF_RE = re.compile(
     rf"(?:(?P<pre>{_C})(?:[’']s)?\s+)?"
     r"(?:(?P<art>the|a|an)\s+)?"
-    r"(?:(?P<status>outgoing|former|departing|new|acting|previous|incoming)\s+)?"
+    # "Former Secretary ...", "Caretaker Minister of Justice": a sentence's first word is capitalised too
+    r"(?:(?P<status>(?i:outgoing|former|departing|new|acting|previous|incoming|caretaker|interim))\s+)?"
     rf"(?:(?P<pre2>{_C})(?:[’']s)?\s+)?"
     r"(?P<title>«TTL\d+»)"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>«(?:CTY|ORG|GPE)\d+»))?"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of>«(?:CTY|ORG|GPE)\d+»)|\s+for\s+(?:the\s+)?(?P<for>«CTY\d+»))?"
     rf"(?:\s+(?:to|in)\s+(?:the\s+)?(?P<to>«CTY\d+»))?"
 )
 

@@ -135,16 +135,20 @@ def _placed_offices(ctx: Context) -> list[Fact]:
         in_host_abroad = (envoy and envoy.group("dest") == ctx.host) or role in gaz.mission_staff
         abroad = in_host_abroad or (role in gaz.envoy_offices and not envoy)
         foreign = in_host_abroad or gathering
+        # the countries its sentence gives to others (an envoy's own, a counterpart's) are not this office's:
+        # the host is then the other state of the report, or nothing
+        barred = f.cues.get("not_countries") or set()
+        host = ctx.host if ctx.host not in barred else (counterpart if counterpart not in barred else None)
         if len(known) == 1:
             f.args["country"], f.cues["country"] = next(iter(known)), "known"
-        elif ctx.host and abroad and not gathering and counterpart:
+        elif host and abroad and not gathering and counterpart and counterpart not in barred:
             f.args["country"], f.cues["country"] = ctx.table.country(counterpart), "counterpart"
             f.confidence = round(f.confidence * 0.8, 3)
-        elif ctx.host and own:
-            f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host"
+        elif host and own:
+            f.args["country"], f.cues["country"] = ctx.table.country(host), "host"
             f.confidence = round(f.confidence * 0.8, 3)
-        elif ctx.host and not foreign:
-            f.args["country"], f.cues["country"] = ctx.table.country(ctx.host), "host_other"
+        elif host and not foreign:
+            f.args["country"], f.cues["country"] = ctx.table.country(host), "host_other"
             f.confidence = round(f.confidence * 0.7, 3)
         else:
             f.confidence, f.cues["country"] = min(f.confidence, 0.4), "none"

@@ -10,6 +10,7 @@ from collections import Counter
 
 from kg.extract import builders, gazetteer, layout, orgs
 
+_STATE_FORM = re.compile(r"(?:the\s+)?(?:[A-Z]\w+\s+){0,2}(?:Kingdom|Republic|State|Federation|Sultanate|Principality|Commonwealth)\s+of\b")
 _COUNTERPART = re.compile(r"\s+counterparts?\b")
 PLACE_LEAD = re.compile(r"\b(?:at|in)\s+(?:the\s+|(?:his|her|their|its)\s+(?:official\s+)?(?:residence|office|home)\s+in\s+)?$")
 
@@ -41,7 +42,7 @@ def office_parts(ctx, masked, tag) -> dict:
     title = masked.refs[parts["title"]]
     role = title.value
     country = organization = dest = city = None
-    guessed = False
+    guessed, not_countries = False, set()
     for key in ("pre", "pre2", "of"):
         ref = masked.refs.get(parts.get(key))
         if ref is None:
@@ -54,6 +55,13 @@ def office_parts(ctx, masked, tag) -> dict:
             city = ctx.place(ref)
     if parts.get("to"):
         dest = masked.refs[parts["to"]].value
+    if parts.get("for"):
+        # "Ambassador for the Kingdom of Thailand" is Thailand's envoy; "Special Envoy for Syria" is sent there
+        ref = masked.refs[parts["for"]]
+        if _STATE_FORM.match(ref.surface):
+            country = country or ref.value
+        else:
+            dest = dest or ref.value
     if organization and not country:
         country = ctx.org_country(organization)
     label = role
@@ -72,7 +80,7 @@ def office_parts(ctx, masked, tag) -> dict:
     national = organization and orgs.org_kind(organization) in ("GovernmentBody", "PoliticalParty")
     if not country and (not organization or national) and (role in gaz.head_offices or role in gaz.government_offices
                                                             or (national and role in gaz.body_offices)):
-        country, guessed = _uncued_country(ctx, masked, tag, role)
+        country, guessed, not_countries = _uncued_country(ctx, masked, tag, role)
     if not organization and (builders.STAFF.search(role) or role in gaz.envoy_offices):
         mission = _mission_for(ctx, masked)
         if mission and (builders.STAFF.search(role) or (country and ctx.org_country(mission) == country)
@@ -81,32 +89,43 @@ def office_parts(ctx, masked, tag) -> dict:
             country = country or ctx.org_country(organization)
     if country:
         ctx.table.country(country)
-    status = builders.STATUS.get(parts.get("status", ""), None)
+    status = builders.STATUS.get(parts.get("status", "").lower(), None)
     if role.endswith("-designate"):
         status = "designate"
     surface = f"{title.surface} {title.extra['remit']}" if title.extra.get("remit") else title.surface
     return {"role": role, "label": label, "surface": surface, "country": country,
-            "organization": organization, "status": status, "guessed": guessed, "explicit": explicit}
+            "organization": organization, "status": status, "guessed": guessed, "explicit": explicit,
+            "not_countries": not_countries}
 
 
-def _uncued_country(ctx, masked, tag, role) -> tuple[str | None, bool]:
+def _uncued_country(ctx, masked, tag, role) -> tuple[str | None, bool, set]:
     """No cue in the office's own phrase: a country the sentence names outside every other office phrase, else
     the host (dateline) country; a head of state/government takes the host when the sentence is ambiguous,
     other offices are left without one (the builder may still use the person's country known from earlier
-    facts). At a multilateral gathering the city says where it was held, not whose the office is: there the
+    facts). Also returned: the countries the sentence gives to others (an envoy's own, a counterpart's),
+    which the office is not to be placed in later either. At a multilateral gathering the city says where it was held, not whose the office is: there the
     only cue is the headline's one country that no other office of the sentence claims, else none."""
     gaz = gazetteer.load()
     if is_multilateral(ctx, masked):
         free = _free_countries(masked, tag, capitals=False)
         if len(set(free)) == 1:
-            return free[0], False
-        return _headline_country(ctx, masked), True
-    free = _free_countries(masked, tag)
+            return free[0], False, set()
+        return _headline_country(ctx, masked), True, set()
+    # an envoy's own country is named for the envoy: the minister who receives the Ambassador of Uruguay,
+    # or is visited by the Ambassador for the Kingdom of Thailand, is the host's, not Uruguay's or Thailand's
+    # and whoever meets "his Cambodian counterpart" is not Cambodia's
+    others = _envoy_senders(ctx.text[masked.start:masked.end], gaz) | _counterpart_countries(masked)
+    free = [c for c in _free_countries(masked, tag) if c not in others]
     if len(set(free)) == 1:
-        return free[0], False
+        return free[0], False, others
     if not free or role in gaz.head_offices:
-        return ctx.host, True
-    return None, True
+        return (ctx.host if ctx.host not in others else None), True, others
+    return None, True, others
+
+
+def _counterpart_countries(masked) -> set[str]:
+    return {m.value for ph, m in masked.refs.items() if m.kind in ("CTY", "DEM")
+            and _COUNTERPART.match(masked.text, masked.text.find(ph) + len(ph))}
 
 
 def _headline_country(ctx, masked) -> str | None:
@@ -140,7 +159,7 @@ def _free_countries(masked, tag, capitals: bool = True) -> list[str]:
     office, not A's."""
     gaz = gazetteer.load()
     taken = {v for t, parts in masked.offices.items() if t != tag
-             for k, v in parts.items() if k in ("pre", "pre2", "of", "to")}
+             for k, v in parts.items() if k in ("pre", "pre2", "of", "to", "for")}
     taken |= {parts.get("to") for parts in masked.offices.values()}
     out = []
     for ph, m in masked.refs.items():
@@ -214,7 +233,8 @@ def counterpart_state(ctx) -> str | None:
     return ranked[0][0]
 
 
-_SENDER = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Cc]harg[eé] d'[Aa]ffaires)s?(?:-designate)?\s+of\s+(?:the\s+)?"
+_SENDER = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Cc]harg[eé] d'[Aa]ffaires)s?(?:-designate)?\s+"
+                     r"(?:of\s+(?:the\s+)?|for\s+the\s+(?=(?:[A-Z]\w+\s+){0,2}(?:Kingdom|Republic|State|Federation|Sultanate)\s+of\b))"
                      r"([A-Z][\w]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w]+){0,4})")
 
 

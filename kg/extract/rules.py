@@ -199,7 +199,8 @@ RULES: tuple[Rule, ...] = (
     Rule("quantity_count", 2, QUANTITY, "quantity", 0.6),
     # --- signing: every coordinated signatory, active or passive ------------------------------------------
     Rule("signed", 2, r"{PERS:people}{NEAR}\b(?:signed|inked)\s+" + DOC, "signed", 0.7),
-    Rule("signed_by", 2, DOC + r"\s+(?:was|were|has been|had been)\s+(?:signed|inked)\s+by\s+{PERS:people}", "signed", 0.7),
+    # "The agreement on X between «ORG» and «ORG» was signed by A and B": the parties named between
+    Rule("signed_by", 2, DOC + r"(?:\s+between\s+[^.;]{1,160}?)?\s+(?:was|were|has been|had been)\s+(?:signed|inked)\s+by\s+{PERS:people}", "signed", 0.7),
     # "The first MoU, on defence cooperation, was signed by A and B": the subject set off by commas
     Rule("signed_by_apposed", 2, r"\b(?P<head>(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:MoU|MOU|[Mm]emorandum(?:\s+of\s+[Uu]nderstanding)?|[Aa]greement|[Pp]rotocol|[Ee]xchange\s+of\s+[Nn]otes?|[Tt]reaty)),\s+"
          r"(?P<subj>(?:on|concerning|pertaining\s+to|regarding|for)\s+[^,«]+),\s+(?:was|were)\s+(?:signed|inked|exchanged|executed)(?:\s+and\s+exchanged)?\s+(?:by|between)\s+{PERS:people}",

@@ -40,7 +40,7 @@ def features(fact, siblings: int = 1) -> dict[str, float]:
         out["person_one_word"] = float(min(words) == 1)
         out["person_long"] = float(max(words) >= 5)
     for name, how in sorted(fact.cues.items()):
-        if how:
+        if how and isinstance(how, str):  # not the sets of countries an office was barred from
             # how an argument was found: in the office's own words, or guessed from the sentence or the host
             out[f"cue={t}.{name}={how}"] = 1.0
     length = fact.evidence.end - fact.evidence.begin if fact.evidence else 0
