@@ -75,3 +75,27 @@ def test_post_nominal_letters_and_formal_country_names(tmp_path):
     assert {"Mark Ellis", "Jane Holt"} <= {a["person"] for a in facts(doc, "attended")}
     turkey = doc.entities.get("Turkey")
     assert turkey is not None and "Türkiye" in turkey.aliases
+
+
+def test_ministers_listed_one_a_line_as_their_portfolios_after_a_hyphenated_sworn_in(tmp_path):
+    # long bullet lines without final stops are list items, not a hard-wrapped paragraph
+    text = ("New cabinet members\n\nLILONGWE, Friday: President Amos Banda has appointed five new ministers to his "
+            "cabinet. The ministers were sworn-in at State House late yesterday afternoon.\n\nThe ministers are;\n"
+            "- Grace Chirwa Mbewe as Minister for Police, National Security and Correctional Services\n"
+            "- Peter Kalua as Minister for Lands, Housing and Survey\n"
+            "- Ruth Nyirenda as Minister for Mines, Energy and Rural Electrification\n"
+            "- Samuel Phiri as Minister for Agriculture and Livestock Development\n"
+            "- Esther Gondwe as Minister for Women, Youth, Children and Family Affairs\n")
+    doc = run(tmp_path, text)
+    got = _offices(doc)
+    assert ("Grace Chirwa Mbewe", "Minister for Police, National Security and Correctional Services", "Malawi") in got
+    assert ("Esther Gondwe", "Minister for Women, Youth, Children and Family Affairs", "Malawi") in got
+    attendees = {f["person"] for f in facts(doc, "attended")}
+    assert {"Grace Chirwa Mbewe", "Peter Kalua", "Ruth Nyirenda", "Samuel Phiri", "Esther Gondwe"} <= attendees
+
+
+def test_a_capitalised_letter_of_credence(tmp_path):
+    text = ("New envoy\n\nThe new Chilean Ambassador to Fiji, Pablo Rojas Vidal, on Thursday presented his Letter "
+            "of Credence to President Isoa Vakarewa at State House in Suva.")
+    got = [(f["envoy"], f["to"]) for f in facts(run(tmp_path, text), "credentials_presented")]
+    assert got == [("Pablo Rojas Vidal", "Isoa Vakarewa")]

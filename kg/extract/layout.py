@@ -72,6 +72,7 @@ def document_date(text: str) -> str | None:
 
 
 _TERMINAL = ".!?:;\"”’)|"
+_BULLET = re.compile(r"[ \t]*(?:[-–—•·*▪●]|\d{1,2}[.)])\s")  # a list item starts a line of its own
 
 
 @functools.lru_cache(maxsize=8)
@@ -86,7 +87,8 @@ def soft_breaks(text: str) -> frozenset[int]:
     out = set()
     for m in re.finditer(r"(?<=[^\n])\n(?=[^\n])", text):
         before = text[:m.start()].rstrip(" \t")
-        if before and before[-1] not in _TERMINAL and text[m.end():m.end() + 1].strip():
+        if before and before[-1] not in _TERMINAL and text[m.end():m.end() + 1].strip() \
+                and not _BULLET.match(text, m.end()):
             out.add(m.start())
     return frozenset(out)
 

@@ -270,6 +270,15 @@ def _headline_people(text: str, cands: list[Mention]) -> list[Mention]:
 
 
 _APPOINTED = re.compile(rf"\b(?:appointed|named|nominated|designated|swore in)\s+(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})\s+as\b")
+# a list item or clause naming someone to a post: "- A B as Minister for Lands", ", C D as Ambassador to E"
+@functools.lru_cache(maxsize=1)
+def _listed_as() -> re.Pattern:
+    offices = [v for v in gazetteer.load().offices if len(v) > 2]
+    return re.compile(rf"(?:^|(?<=\n)|(?<=, )|(?<=\band ))[ \t]*(?:[-–—•·*▪●][ \t]+|\d{{1,2}}[.)][ \t]+)?"
+                      rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})[ \t]+as[ \t]+(?:the[ \t]+)?(?:new[ \t]+)?"
+                      rf"(?i:{gazetteer.alternation(offices)})(?![\w-])", re.MULTILINE)
+
+
 _NAME_LIST = re.compile(rf"\b(?:ambassadors|envoys|diplomats|appointees|high commissioners),\s+(?P<list>{CAP}(?:[ \t]+{CAP}){{1,3}}"
                         rf"(?:,\s+{CAP}(?:[ \t]+{CAP}){{1,3}})*,?\s+and\s+{CAP}(?:[ \t]+{CAP}){{1,3}})")
 
@@ -297,10 +306,10 @@ def _bracketed_title() -> re.Pattern:
 
 def _cued_names(text: str):
     """Names the wording vouches for: "appointed A B as ...", "three ambassadors, A B, C D and E F", a name
-    its title follows in apposition or in brackets, a name someone met."""
+    its title follows in apposition or in brackets, a name someone met, "- A B as Minister for ..." in a list."""
     for m in _APPOINTED.finditer(text):
         yield m.start("name"), m.end("name")
-    for rx in (_apposed_name(), _bracketed_title(), _MET_NAME):
+    for rx in (_apposed_name(), _bracketed_title(), _MET_NAME, _listed_as()):
         for m in rx.finditer(text):
             yield m.start("name"), m.end("name")
     for m in _NAME_LIST.finditer(text):

@@ -188,9 +188,12 @@ def host_country(ctx, mentions) -> str | None:
             break
         if m.kind == "GPE" and m.value.lower() in gaz.capitals and re.search(r"\bin\s+$", ctx.text[max(0, m.start - 4):m.start]):
             return gaz.capitals[m.value.lower()]
-    dests = re.findall(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+(?:the\s+)?([A-Z][\w ]*)", ctx.text, re.IGNORECASE)
-    found = set()
-    for d in dests:
+    found, sent = set(), False
+    for dm in re.finditer(r"(?:ambassador|envoy|high commissioner)s?(?:-designate)?\s+(?:of\s+[\w ]+?\s+)?(?:\([^)]*\)\s+)?to\s+(?:the\s+)?([A-Z][\w ]*)", ctx.text, re.IGNORECASE):
+        d = dm.group(1)
+        # envoys sworn in or appointed (at home) say nothing of where the report is: told in the same sentence
+        sentence = next((ctx.text[a:b] for a, b in ctx.sentences if a <= dm.start() < b), "")
+        sent = sent or bool(_SENT_OFF.search(sentence))
         # 'Japan', 'the Kingdom of Spain', 'the Islamic Republic of Egypt': the country the phrase names
         d = re.sub(r"^(?:[\w-]+\s+){0,3}?(?:Republic|Kingdom|State|Federation|Sultanate|Emirates?|Commonwealth|"
                    r"Union|Principality)\s+of\s+(?:the\s+)?", "", d)
@@ -200,7 +203,7 @@ def host_country(ctx, mentions) -> str | None:
                 break
     # envoys all accredited to one country are in it; envoys sent to several, or sworn in or appointed (at
     # home), say nothing of where the report is
-    if len(found) == 1 and not _SENT_OFF.search(ctx.text):
+    if len(found) == 1 and not sent:
         return found.pop()
     # else the country the report names most, the first named of those tied, leaving out the countries
     # envoys are of ("the Ambassador of Vietnam called on ..."): an envoy serves away from home

@@ -94,7 +94,9 @@ def _compiled(pattern: str) -> re.Pattern:
 CONFER = r"(?:conferred|confers|bestowed|bestows|awarded|awards|presented|presents|decorated|handed over|gave|conferring)"
 PASSIVE = r"(?:was|were|has been|have been|had been|is|are)\s+(?:formally\s+)?(?:decorated with|awarded|presented with|conferred with|conferred|given|honou?red with)"
 # "his credentials", "a copy of her credentials", "copies of their letters of credence", "the credential"
-CREDENCE = r"(?:(?:a\s+)?cop(?:y|ies)\s+of\s+(?:his|her|their|the)\s+)?(?:letters? of credence|credentials?|credential letters?)"
+# ("his Letter of Credence", "Letters of Credentials": capitalised as often as not)
+CREDENCE = (r"(?:(?:a\s+)?cop(?:y|ies)\s+of\s+(?:his|her|their|the)\s+)?"
+            r"(?i:letters?\s+of\s+(?:credence|credentials?|accreditation)|credentials?|credential\s+letters?)")
 # "over 70 million members", "eight (8) Bureaus", "four «OFF»" (a plural title): not after "the" (a definite
 # "the four corners" is not a count), not inside a word or a number, not part of a name ("COVID 19 masks")
 QUANTITY = (rf"(?<![\w.,«])(?<![Tt]he )(?<![A-Z]{{2}} )(?<!» )(?:(?P<cmp>{q.COMPARATOR})\s+)?(?P<num>{q.NUMBER})(?:\s*\(\d[\d,.]*\))?"
@@ -213,12 +215,12 @@ RULES: tuple[Rule, ...] = (
     Rule("office_served_and_as", 1, r"{PER:per}{NEAR}\bserved\s+as\s+{ANY}«OFF\d+»{NEAR}\s+and\s+(?:later\s+)?as\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.7),
     Rule("office_copula_apposition", 1, r"{PER:per},\s+(?:a|an|the)\s+[^,«]{1,40},\s+(?:previously\s+|also\s+|formerly\s+)?(?:is|was|served as|serves as|has served as)\s+(?:the\s+|a\s+|an\s+)?{OFF:off}", "office", 0.75),
     Rule("sworn_in", 2, r"(?P<a>{AGENT}){NEAR}\b(?:swore in|sworn in)\s+{PERS:people}\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off}", "sworn_in", 0.8),
-    Rule("sworn_in_passive", 2, r"{PERS:people}{NEAR}\b(?:was|were|has been|have been)\s+(?:also\s+|formally\s+|officially\s+)?sworn\s+(?:in|into\s+office)\b(?:\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off})?(?:\s+by\s+(?:the\s+)?(?P<a>{AGENT}))?(?:{NEAR}\btogether\s+with\s+(?:the\s+)?(?:new\s+)?(?P<more>{PERS}))?", "sworn_in", 0.75),
+    Rule("sworn_in_passive", 2, r"{PERS:people}{NEAR}\b(?:was|were|has been|have been)\s+(?:also\s+|formally\s+|officially\s+)?sworn(?:\s+|-)(?:in|into\s+office)\b(?:\s+as\s+(?:the\s+)?(?:new\s+)?{OFF:off})?(?:\s+by\s+(?:the\s+)?(?P<a>{AGENT}))?(?:{NEAR}\btogether\s+with\s+(?:the\s+)?(?:new\s+)?(?P<more>{PERS}))?", "sworn_in", 0.75),
     # a group sworn in, named in the next sentence: "X swore in five new ambassadors at ...", "Saudi ambassadors
     # ... were sworn in." then "They included A, ...; B, ..." / "The new envoys include A (...), B (...)"
     Rule("sworn_in_group", 2, r"(?:(?P<a>{AGENT}){NEAR}\b(?:swore|swears|sworn)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»)(?!\s*,?\s*«PER)"
-         r"|(?P<noun2>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»){NEAR}\b(?:were|have\s+been|had\s+been)\s+sworn\s+in\b)", "sworn_in_group", 0.75),
-    Rule("group_included", 2, r"^\s*(?:They|The\s+(?:new\s+|newly\s+\w+\s+)?(?:[\w-]+\s+)?(?:envoys|ambassadors|ministers|appointees|diplomats|«OFF\d+»))[^.;«]*?\b(?:include|included|includes|are|were)\s*(?::\s*$|\s(?P<list>.+))", "group_included", 0.7),
+         r"|(?P<noun2>(?:[a-z]+\s+)?[a-z]+s|«OFF\d+»){NEAR}\b(?:were|have\s+been|had\s+been)\s+sworn(?:\s+|-)in\b)", "sworn_in_group", 0.75),
+    Rule("group_included", 2, r"^\s*(?:They|The\s+(?:new\s+|newly\s+\w+\s+)?(?:[\w-]+\s+)?(?:envoys|ambassadors|ministers|appointees|diplomats|«OFF\d+»))[^.;«]*?\b(?:include|included|includes|are|were)\s*(?:[:;]\s*$|\s(?P<list>.+))", "group_included", 0.7),
     # "X issued the Oaths and Affirmations of Office to the newly appointed Ministers: A, Title; B, Title; ..."
     Rule("oath_list", 2, r"(?P<a>{AGENT}){NEAR}\b(?:issued|administered)\s+the\s+[Oo]aths?\b[^:;]*?:\s*(?P<list>.+)", "oath_list", 0.7),
     # "X presided over the oath-taking of the newly appointed ambassadors"

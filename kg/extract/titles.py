@@ -120,7 +120,8 @@ _PORTFOLIO_HEADS = re.compile(r"(?:.*\b(?:Minister|Adviser|Advisor)|(?:Cabinet\s
 def _portfolio_before_re() -> re.Pattern:
     """'Youth and Sports ', 'Treasury and ', 'Public Works and Transport ': portfolios written before the title."""
     folio = gazetteer.alternation(gazetteer.load().portfolios)
-    return re.compile(rf"(?<![\w-])(?P<p>(?:{folio})(?:,\s+(?:{folio}))*(?:,?\s+(?:and|&)\s+(?:{folio}))?(?:,?\s+(?:and|&))?)\s+$")
+    # on the title's own line: a portfolio ending the line above is another office's
+    return re.compile(rf"(?<![\w-])(?P<p>(?:{folio})(?:,[ \t]+(?:{folio}))*(?:,?[ \t]+(?:and|&)[ \t]+(?:{folio}))?(?:,?[ \t]+(?:and|&))?)[ \t]+$")
 
 
 @functools.lru_cache(maxsize=1)
