@@ -86,3 +86,12 @@ def test_hard_wrapped_text_is_read_across_its_wraps(tmp_path):
 def test_short_lines_are_not_soft_wraps():
     text = "Envoys meet\nThe President met the envoy\nThe minister was present\nIt rained\nThey left\n"
     assert layout.soft_breaks(text) == set()
+
+
+def test_a_datelines_day_is_what_today_means_and_here_is_its_city(tmp_path):
+    # published the day after the dateline's day; a bracketed outlet needs no separator after it
+    assert layout.dateline("Head\nQuito, Mar.4 (EFE) Peruvian Minister X met").day == "Mar.4"
+    text = ("Ministers meet\n\nQuito, Mar.4 (EFE) Peruvian Foreign Minister Rosa Quispe Layme today held a "
+            "meeting here with Ecuadorian Foreign Minister Jorge Andrade Vela.")
+    meetings = facts(run(tmp_path, text, published="2024-03-05"), "meeting")
+    assert [(m["date"], m.get("place")) for m in meetings] == [("2024-03-04", "Quito")]

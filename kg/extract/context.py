@@ -34,13 +34,21 @@ def _country_in_name() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + gazetteer.alternation(gazetteer.load().countries) + r")(?![\w-])")
 
 
+_HERE = re.compile(r"(?<![“\"])\bhere\b(?=\s+(?:on|today|yesterday|this|last|at|in|during|after|before|with|and)\b|\s*[,.;]|\s*$)")
+
+
 class Context:
     def __init__(self, article: Article, doc):
         self.article = article
         # what the rules read: the parsed text (soft wraps as spaces, offsets as in the article)
         self.text = doc.text if len(doc.text) == len(article.text) else article.text
         # the report's own date (dateline, 'Published:' stamp) stands in when the metadata has none
-        self.published = article.meta.get("published") or layout.document_date(article.text)
+        published = article.meta.get("published") or layout.document_date(article.text)
+        # what "today" means: the dateline's day when it states one ("Rome, Feb.4 (BNA): ... today met"),
+        # its year the publication's, else the publication date
+        line = layout.dateline(self.text)
+        day = dates.parse_explicit(line.day, published) if line and line.day and published else None
+        self.published = day[0] if day else published
         self.doc = doc
         self.table = EntityTable()
         self.facts: list[Fact] = []
@@ -158,6 +166,11 @@ class Context:
             led = [r for r in refs if _PLACE_LEAD.search(self.text[max(masked.start, r.start - 60):r.start])]
             for ref in led + refs:
                 return self.place(ref)
+        # "held a meeting here on Tuesday": here is the city the report was filed from
+        line = layout.dateline(self.text)
+        if line and _HERE.search(self.text[masked.start:masked.end]):
+            city = line.city.title() if line.city.isupper() else line.city
+            return self.table.add(city, "City", line.city)
         return None
 
     # --- frames -------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = [
     re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),  # 19th November, 2020
-    re.compile(rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),  # November 19, 2020
+    re.compile(rf"\b{_MON}(?:\s+|(?<=\.)){_DAY}(?:,?\s+{_YEAR})?\b"),  # November 19, 2020; Feb.4
     re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
 ]
 # "on Tuesday", "last Friday"; and a bare weekday used as an adverb before the verb ("President X Wednesday

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from kg.extract import dates, gazetteer
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+_DATE = rf"(?:{_MONTH}(?:\s+|(?<=\.))\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 # CITY[, REGION][, DATE][ (OUTLET)] then a colon or dash: the place a report was filed from
 DATELINE = re.compile(
     rf"(?P<city>[A-Z][A-Za-z.'’\- ]{{1,28}}?)(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{{1,24}}?))?"
-    rf"(?:,?\s+(?P<date>{_DATE}))?\s*(?:\((?P<outlet>[A-Za-z][\w .&-]{{1,30}})\))?\s*(?P<sep>:|--|–|—|-(?=\s))\s*"
+    # "Pretoria, Jun 18 (Prensa Latina) Cuban ...": after the outlet's bracket the separator may be left out
+    rf"(?:,?\s+(?P<date>{_DATE}))?\s*(?:\((?P<outlet>[A-Za-z][\w .&-]{{1,30}})\))?\s*(?P<sep>:|--|–|—|-(?=\s)|(?<=\))(?=\s*[A-Z]))\s*"
 )
 _STAMP = re.compile(rf"^\s*(?:(?:First\s+)?Published(?:\s+on)?|Posted(?:\s+on)?|Updated(?:\s+on)?|Date|Dated)\s*[:\-]?\s*"
                     rf"(?P<date>(?:[A-Z][a-z]+day,?\s+)?{_DATE})", re.MULTILINE | re.IGNORECASE)
@@ -29,6 +30,7 @@ class Dateline:
     end: int  # where the first sentence of the body begins
     city: str
     date: str | None  # ISO, when the dateline states a year
+    day: str | None = None  # the date as written ("Feb.4"), with or without a year
 
 
 @functools.lru_cache(maxsize=8)  # asked by the parser step, the sentence splitter, the host and the date
@@ -52,7 +54,7 @@ def dateline(text: str) -> Dateline | None:
         if m.group("date") and re.search(r"\d{4}", m.group("date")):
             found = dates.parse_explicit(m.group("date"))
             iso = found[0] if found else None
-        return Dateline(m.start(), m.end(), city, iso)
+        return Dateline(m.start(), m.end(), city, iso, m.group("date"))
     return None
 
 
