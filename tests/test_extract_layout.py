@@ -95,3 +95,11 @@ def test_a_datelines_day_is_what_today_means_and_here_is_its_city(tmp_path):
             "meeting here with Ecuadorian Foreign Minister Jorge Andrade Vela.")
     meetings = facts(run(tmp_path, text, published="2024-03-05"), "meeting")
     assert [(m["date"], m.get("place")) for m in meetings] == [("2024-03-04", "Quito")]
+
+
+def test_meetings_told_after_a_series_held_at_a_venue_are_there_not_in_a_city_naming_a_conference(tmp_path):
+    text = ("Premier's meetings\n\nNNA - Prime Minister Karim Haddad on Monday held a series of diplomatic meetings at "
+            "the Grand Serail.\n\nHaddad met with the Ambassador of Sweden to Lebanon, Eva Lind, who briefed him on "
+            "the preparations for the Brussels conference.\n\nHaddad then received Information Minister Omar Fares.")
+    places = {tuple(sorted(m["participants"])): m.get("place") for m in facts(run(tmp_path, text), "meeting")}
+    assert places == {("Eva Lind", "Karim Haddad"): "Grand Serail", ("Karim Haddad", "Omar Fares"): "Grand Serail"}

@@ -34,6 +34,8 @@ def _country_in_name() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + gazetteer.alternation(gazetteer.load().countries) + r")(?![\w-])")
 
 
+_CITY_AS_NAME = re.compile(r"\s+(?:[A-Z]?[a-z]+\s+)?(?:conference|summit|forum|process|declaration|format|dialogue|initiative|"
+                           r"agreement|accord|protocol|talks|meeting|group|plan)s?\b", re.IGNORECASE)
 _HERE = re.compile(r"(?<![“\"])\bhere\b(?=\s+(?:on|today|yesterday|this|last|at|in|during|after|before|with|and)\b|\s*[,.;]|\s*$)")
 
 
@@ -162,7 +164,9 @@ class Context:
         """A venue, else a city: one the sentence introduces with 'at'/'in' ("at his residence in Sale") before
         any other (a dateline city opening the sentence is where the report was filed, not the event)."""
         for kind in ("VEN", "GPE"):
-            refs = [r for r in masked.refs.values() if r.kind == kind and not r.extra.get("ref")]
+            # not a city naming something else: "the Brussels conference", "the Astana format"
+            refs = [r for r in masked.refs.values() if r.kind == kind and not r.extra.get("ref")
+                    and not (kind == "GPE" and _CITY_AS_NAME.match(self.text, r.end))]
             led = [r for r in refs if _PLACE_LEAD.search(self.text[max(masked.start, r.start - 60):r.start])]
             for ref in led + refs:
                 return self.place(ref)

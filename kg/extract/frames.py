@@ -152,15 +152,23 @@ _VISIT_TO = re.compile(r"\b(?:(?:official|state|working|goodwill|two-day|three-d
                        re.IGNORECASE)
 
 
+# "held a series of meetings at the Grand Serail", "received at State House": where the meetings told next were
+_MEETINGS_AT = re.compile(r"\b(?:meetings|talks|audiences|consultations)\s+(?:(?:here|today|on\s+\w+day)\s+)?(?:at|in)\s+(?:the\s+)?",
+                          re.IGNORECASE)
+
+
 def meeting_places(ctx: Context, facts) -> None:
     """A meeting the sentence does not place happened where the report's visit went ('on a visit to Laos ...
-    During the visit, A met B'), else where the report's previous meeting did: a report tells of one trip."""
+    During the visit, A met B') or where its series of meetings was held, else where the report's previous
+    meeting did: a report tells of one trip."""
     visits = []
-    for m in _VISIT_TO.finditer(ctx.text):
-        where = next((x for x in ctx.mentions_all if x.start == m.end() and x.kind in ("CTY", "GPE")
-                      and not x.extra.get("ref")), None)
-        if where is not None:
-            visits.append((m.start(), ctx.place(where)))
+    for rx, kinds in ((_VISIT_TO, ("CTY", "GPE")), (_MEETINGS_AT, ("VEN", "GPE"))):
+        for m in rx.finditer(ctx.text):
+            where = next((x for x in ctx.mentions_all if x.start == m.end() and x.kind in kinds
+                          and not x.extra.get("ref")), None)
+            if where is not None:
+                visits.append((m.start(), ctx.place(where)))
+    visits.sort(key=lambda v: v[0])
     placed = []
     for f in sorted((f for f in facts if f.type == "meeting" and f.evidence), key=lambda f: f.evidence.begin):
         if f.args.get("place"):
