@@ -174,3 +174,12 @@ def test_a_caretaker_minister_holds_the_office_as_acting(tmp_path):
     text = "Meetings\n\nBEIRUT: The Prime Minister met Caretaker Minister of Justice, Judge Karim Haddad, on Monday."
     holdings = [f for f in facts(run(tmp_path, text), "holds_office") if f["person"] == "Karim Haddad"]
     assert [(f["office"], f.get("status")) for f in holdings] == [("Minister of Justice", "acting")]
+
+
+def test_a_state_before_a_regional_title_names_the_office_and_a_city_before_an_envoy_stays_a_place(tmp_path):
+    text = ("Courtesy calls\n\nNEW DELHI: The Canadian High Commissioner called on Kerala Chief Minister Anil Varma "
+            "and Goa Governor Mohan Rao on Friday. Later in Chennai Ambassador Pierre Dubois met students.")
+    got = offices(run(tmp_path, text))
+    assert ("Anil Varma", "Chief Minister of Kerala", "India", None) in got
+    assert ("Mohan Rao", "Governor of Goa", "India", None) in got
+    assert not any(o.endswith("Chennai") for p, o, c, _ in got)

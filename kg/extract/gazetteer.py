@@ -39,6 +39,7 @@ class Gazetteer:
     demonyms: dict  # lower-case demonym -> canonical
     capitals: dict  # lower-case capital -> canonical country
     regions: frozenset
+    regional_offices: frozenset  # offices of a state or province ("Chief Minister of Punjab")
     country_forms: tuple  # names as written (case kept)
     demonym_forms: tuple
     ceremony_words: tuple[str, ...]
@@ -132,6 +133,7 @@ def load() -> Gazetteer:
         demonyms=demonyms,
         capitals=capitals,
         regions=frozenset(data["regions"]),
+        regional_offices=frozenset(data.get("regional_offices") or ()),
         country_forms=tuple(forms),
         demonym_forms=tuple(dforms),
         ceremony_words=tuple(data["ceremony_words"]),

@@ -12,7 +12,7 @@ KIND_OF = {"DEM": "CTY"}
 
 _C = r"«(?:CTY|ORG)\d+»"
 OFF_RE = re.compile(
-    rf"(?:(?P<pre>{_C})(?:[’']s)?\s+)?"
+    rf"(?:(?P<pre>{_C}|«GPE\d+»)(?:[’']s)?\s+)?"
     r"(?:(?P<art>the|a|an)\s+)?"
     # "Former Secretary ...", "Caretaker Minister of Justice": a sentence's first word is capitalised too
     r"(?:(?P<status>(?i:outgoing|former|departing|new|acting|previous|incoming|caretaker|interim))\s+)?"
@@ -54,14 +54,27 @@ def _fold_offices(masked: Masked) -> None:
     for m in OFF_RE.finditer(masked.text):
         tag = f"«OFF{n}»"
         n += 1
-        masked.offices[tag] = {k: v for k, v in m.groupdict().items() if v}
-        masked.offices[tag]["span"] = m.group(0)
-        out.append(masked.text[pos:m.start()])
+        parts = {k: v for k, v in m.groupdict().items() if v}
+        start = m.start()
+        if parts.get("pre", "").startswith("«GPE") and not _regional(masked, parts["title"]):
+            # a place before a title is part of it only for a state's or province's office ("Punjab Chief
+            # Minister"); "in Beijing Ambassador X" keeps its place
+            del parts["pre"]
+            start = min(m.start(g) for g in ("art", "status", "pre2", "title") if m.group(g))
+        masked.offices[tag] = parts
+        masked.offices[tag]["span"] = masked.text[start:m.end()]
+        out.append(masked.text[pos:start])
         out.append(tag)
         pos = m.end()
     out.append(masked.text[pos:])
     masked.text = "".join(out)
     _lend_countries(masked)
+
+
+def _regional(masked: Masked, title_tag: str) -> bool:
+    from kg.extract import gazetteer
+
+    return masked.refs[title_tag].value in gazetteer.load().regional_offices
 
 
 _COORDINATED = re.compile(r"(«OFF\d+»),?\s+(?:and|&)\s+(«OFF\d+»)")

@@ -51,8 +51,8 @@ def office_parts(ctx, masked, tag) -> dict:
             country = ref.value
         elif ref.kind == "ORG":
             organization = ctx.org(ref)
-        elif ref.kind == "GPE" and key == "of":
-            city = ctx.place(ref)
+        elif ref.kind == "GPE" and (key == "of" or role in gaz.regional_offices):
+            city = ctx.place(ref)  # "Governor of Punjab", "the Punjab Chief Minister"
     if parts.get("to"):
         dest = masked.refs[parts["to"]].value
     if parts.get("for"):
@@ -113,8 +113,11 @@ def _uncued_country(ctx, masked, tag, role) -> tuple[str | None, bool, set]:
         return _headline_country(ctx, masked), True, set()
     # an envoy's own country is named for the envoy: the minister who receives the Ambassador of Uruguay,
     # or is visited by the Ambassador for the Kingdom of Thailand, is the host's, not Uruguay's or Thailand's
-    # and whoever meets "his Cambodian counterpart" is not Cambodia's
-    others = _envoy_senders(ctx.text[masked.start:masked.end], gaz) | _counterpart_countries(masked)
+    # and whoever meets "his Cambodian counterpart" is not Cambodia's; but envoys sworn in or appointed are at
+    # home, with their own head of state
+    sentence = ctx.text[masked.start:masked.end]
+    senders = _sentence_senders(sentence, gaz) if not _SENT_OFF.search(sentence) else set()
+    others = senders | _counterpart_countries(masked)
     free = [c for c in _free_countries(masked, tag) if c not in others]
     if len(set(free)) == 1:
         return free[0], False, others
@@ -239,6 +242,15 @@ def counterpart_state(ctx) -> str | None:
 _SENDER = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Cc]harg[eé] d'[Aa]ffaires)s?(?:-designate)?\s+"
                      r"(?:of\s+(?:the\s+)?|for\s+the\s+(?=(?:[A-Z]\w+\s+){0,2}(?:Kingdom|Republic|State|Federation|Sultanate)\s+of\b))"
                      r"([A-Z][\w]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w]+){0,4})")
+
+
+_DEMONYM_ENVOY = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Cc]harg[eé] d'[Aa]ffaires)s?\b")
+
+
+def _sentence_senders(sentence: str, gaz) -> set[str]:
+    """Countries a sentence's envoys are of, 'the Australian envoy' included."""
+    return _envoy_senders(sentence, gaz) | {gaz.demonyms[m.group(1).lower()] for m in _DEMONYM_ENVOY.finditer(sentence)
+                                            if m.group(1).lower() in gaz.demonyms}
 
 
 def _envoy_senders(text: str, gaz) -> set[str]:
