@@ -116,7 +116,7 @@ def _uncued_country(ctx, masked, tag, role) -> tuple[str | None, bool, set]:
     # and whoever meets "his Cambodian counterpart" is not Cambodia's; but envoys sworn in or appointed are at
     # home, with their own head of state
     sentence = ctx.text[masked.start:masked.end]
-    senders = _sentence_senders(sentence, gaz) if not _SENT_OFF.search(sentence) else set()
+    senders = _sentence_senders(sentence, gaz) if not _AT_HOME.search(sentence) else set()
     others = senders | _counterpart_countries(masked)
     free = [c for c in _free_countries(masked, tag) if c not in others]
     if len(set(free)) == 1:
@@ -176,7 +176,9 @@ def _free_countries(masked, tag, capitals: bool = True) -> list[str]:
     return out
 
 
-_SENT_OFF = re.compile(r"\b(?:sworn|swore|swears|oath|appointed|appoints|appointment|nominated|nominates|designated)\b", re.IGNORECASE)
+# envoys sworn in or appointed there and then (not "the newly appointed ambassador", who has arrived)
+_AT_HOME = re.compile(r"\b(?:sworn|swore|swears|oath|(?<!newly )(?<!newly-)(?<!recently )appointed|appoints|nominated|nominates)\b",
+                      re.IGNORECASE)
 
 
 def host_country(ctx, mentions) -> str | None:
@@ -196,7 +198,7 @@ def host_country(ctx, mentions) -> str | None:
         d = dm.group(1)
         # envoys sworn in or appointed (at home) say nothing of where the report is: told in the same sentence
         sentence = next((ctx.text[a:b] for a, b in ctx.sentences if a <= dm.start() < b), "")
-        sent = sent or bool(_SENT_OFF.search(sentence))
+        sent = sent or bool(_AT_HOME.search(sentence))
         # 'Japan', 'the Kingdom of Spain', 'the Islamic Republic of Egypt': the country the phrase names
         d = re.sub(r"^(?:[\w-]+\s+){0,3}?(?:Republic|Kingdom|State|Federation|Sultanate|Emirates?|Commonwealth|"
                    r"Union|Principality)\s+of\s+(?:the\s+)?", "", d)
