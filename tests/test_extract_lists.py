@@ -99,3 +99,12 @@ def test_a_capitalised_letter_of_credence(tmp_path):
             "of Credence to President Isoa Vakarewa at State House in Suva.")
     got = [(f["envoy"], f["to"]) for f in facts(run(tmp_path, text), "credentials_presented")]
     assert got == [("Pablo Rojas Vidal", "Isoa Vakarewa")]
+
+
+def test_credentials_followed_by_talks_are_also_a_meeting_and_a_bare_ceremony_is_not(tmp_path):
+    talked = ("New envoy\n\nThe new Chilean Ambassador to Fiji, Pablo Rojas Vidal, on Thursday presented his Letter "
+              "of Credence to President Isoa Vakarewa at State House in Suva. During the meeting, the two discussed "
+              "trade and climate finance.")
+    assert [sorted(m["participants"]) for m in facts(run(tmp_path, talked), "meeting")] == [["Isoa Vakarewa", "Pablo Rojas Vidal"]]
+    bare = talked.split(" During")[0]
+    assert facts(run(tmp_path, bare), "meeting") == []

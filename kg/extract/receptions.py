@@ -54,4 +54,20 @@ def b_award_past_recipients(ctx, m, masked, rule):
             ctx.add_fact("award_conferral", {"award": award, "recipient": p}, masked, rule.confidence, rule.name)
 
 
+
+
+def b_credentials_talks(ctx, m, masked, rule):
+    """'During the meeting, the two discussed ...' after a presentation of credentials: the receiver and each
+    envoy met (a ceremony is a meeting only when the report says they talked)."""
+    cred = ctx.frames.get("cred")
+    if not cred or not cred.get("to"):
+        return
+    to = cred["to"]
+    if ctx.table.entities[to].kind != "Person":
+        return
+    for envoy in cred["envoys"]:
+        if envoy != to:
+            ctx.meeting([to, envoy], masked, rule, date=cred.get("date"), place=cred.get("place"))
+
+
 builders.BUILDERS.update({name[2:]: fn for name, fn in list(globals().items()) if name.startswith("b_")})

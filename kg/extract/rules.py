@@ -160,6 +160,9 @@ RULES: tuple[Rule, ...] = (
     # the receiver of a presentation whose envoys the sentence does not name ("The ambassadors presented their
     # Letters of Credence to King X"): the envoys are found by their offices when the frame closes
     Rule("credentials_receiver", 2, r"\b(?:presented|present|handed|submitted|handed\s+over)\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+)?(?:his|her|their|the)\s+(?:diplomatic\s+)?" + CREDENCE + r"{NEAR}\s+to\s+(?:the\s+)?(?P<agent>{AGENT})", "credentials_receiver", 0.7),
+    # "The two discussed ...", "During the meeting, ...", "held cordial talks" after the credentials were presented
+    Rule("credentials_talks", 2, r"\b(?:discussed|(?:held|had)\s+(?:a\s+)?(?:[\w-]+\s+)?(?:talks?|discussions?|conversation)|exchanged\s+views"
+         r"|(?:during|after|at)\s+the\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|audience|bilateral\s+session))\b", "credentials_talks", 0.6),
     Rule("credentials_plural", 2, r"(?P<title>«OFF\d+»)\s+from\s+{ANY}\b(?:presented|handed|submitted)\s+(?:their\s+)?" + CREDENCE + r"\s+to\s+(?P<agent>{AGENT})", "credentials_group", 0.8),
     # "P received / accepted the credentials (letters of credence) of the new Ambassador of X, A, and ...": the
     # envoys are listed there, or in the next sentence ("Among them were ...")
