@@ -51,7 +51,7 @@ def finish_frames(ctx: Context) -> None:
         if len(recipients) == 1:
             name += f" for {recipients[0]}"
         if place:
-            name += f" at {place}"
+            name += _where(table, place)
         ceremony = table.add(name, "Ceremony")
         for surface in cer.get("surfaces", []):
             table.alias(ceremony, surface)
@@ -74,7 +74,7 @@ def finish_frames(ctx: Context) -> None:
         # a ceremony or reception with no award conferred at it is still an event held somewhere
         word = ("investiture " if cer.get("investiture") and cer["word"] == "ceremony" else "") + cer["word"]
         label = cer.get("label") or f"{word[0].upper()}{word[1:]}"
-        label += f" at {cer['place']}" if cer.get("place") else ""
+        label += _where(table, cer["place"]) if cer.get("place") else ""
         event = table.add(label, "Ceremony")
         for surface in cer.get("surfaces", []):
             table.alias(event, surface)
@@ -92,6 +92,12 @@ def finish_frames(ctx: Context) -> None:
                 ctx.add_fact("credentials_presented", {"envoy": envoy, "to": cred["to"], "date": cred["date"],
                                                        "place": cred["place"]}, masked, rule.confidence, rule.name)
     _group_meetings(ctx, cred)
+
+
+def _where(table, place: str) -> str:
+    """' at the State House', ' in Lisbon': a venue is where an event was at, a city or country where it was in."""
+    kind = table.entities[place].kind if place in table.entities else None
+    return f" in {place}" if kind in ("City", "Region", "Country") else f" at {place}"
 
 
 _ENVOY_BY_OFFICE = Rule("credentials_envoy_office", 2, "", "credentials", 0.55)
