@@ -183,3 +183,9 @@ def test_a_state_before_a_regional_title_names_the_office_and_a_city_before_an_e
     assert ("Anil Varma", "Chief Minister of Kerala", "India", None) in got
     assert ("Mohan Rao", "Governor of Goa", "India", None) in got
     assert not any(o.endswith("Chennai") for p, o, c, _ in got)
+
+
+def test_an_office_elected_to_and_not_yet_held(tmp_path):
+    text = "Congratulations\n\nLIMA: Peruvian Foreign Minister Rosa Quispe congratulated Chilean President-elect Tomas Vera."
+    holdings = [f for f in facts(run(tmp_path, text), "holds_office") if f["person"] == "Tomas Vera"]
+    assert [(f["office"], f.get("country"), f.get("status")) for f in holdings] == [("President-elect", "Chile", "designate")]

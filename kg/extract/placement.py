@@ -90,7 +90,7 @@ def office_parts(ctx, masked, tag) -> dict:
     if country:
         ctx.table.country(country)
     status = builders.STATUS.get(parts.get("status", "").lower(), None)
-    if role.endswith("-designate"):
+    if role.endswith(("-designate", "-elect")):
         status = "designate"
     surface = f"{title.surface} {title.extra['remit']}" if title.extra.get("remit") else title.surface
     return {"role": role, "label": label, "surface": surface, "country": country,

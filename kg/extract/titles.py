@@ -13,7 +13,8 @@ from kg.extract.mention import CAP, Mention
 @functools.lru_cache(maxsize=1)
 def _title_re() -> re.Pattern:
     offices = [v for v in gazetteer.load().offices if len(v) > 2]
-    return re.compile(r"(?<![\w-])(?:" + gazetteer.alternation(offices) + r")s?(?![\w-])", re.IGNORECASE)
+    # "President-elect", "Prime Minister-elect": an office one is elected to and not yet in
+    return re.compile(r"(?<![\w-])(?:" + gazetteer.alternation(offices) + r")s?(?:-elect)?(?![\w-])", re.IGNORECASE)
 
 
 # a lower-case title is an office before its complement ("ambassador to"), or before a capitalised name
@@ -67,9 +68,11 @@ def title_mentions(text: str) -> list:
     out = []
     for m in rx.finditer(text):
         surface = m.group(0)
-        office = names.canonical_office(surface)
+        elect = surface.lower().endswith("-elect")
+        office = names.canonical_office(surface[:-6] if elect else surface)
         if office is None:
             continue
+        office += "-elect" if elect else ""
         lower = surface[0].islower()
         before = text[max(0, m.start() - 40):m.start()]
         dem = _THE_DEMONYM.search(before)
