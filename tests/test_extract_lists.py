@@ -108,3 +108,11 @@ def test_credentials_followed_by_talks_are_also_a_meeting_and_a_bare_ceremony_is
     assert [sorted(m["participants"]) for m in facts(run(tmp_path, talked), "meeting")] == [["Isoa Vakarewa", "Pablo Rojas Vidal"]]
     bare = talked.split(" During")[0]
     assert facts(run(tmp_path, bare), "meeting") == []
+
+
+def test_a_document_between_two_states_signed_by_people_who_went_on_to_sign_it(tmp_path):
+    text = ("Agreements\n\nROME, Feb. 4: Foreign Minister Ana Costa and Foreign Minister Rui Lopes went on to sign an "
+            "agreement between the Republic of Angola and the Portuguese Republic on visa exemption for diplomats.")
+    got = {(f["person"], f["document"]) for f in facts(run(tmp_path, text), "signed")}
+    doc = "Agreement between the Republic of Angola and the Portuguese Republic on visa exemption for diplomats"
+    assert got == {("Ana Costa", doc), ("Rui Lopes", doc)}

@@ -336,7 +336,8 @@ def b_founded(ctx, m, masked, rule):
 
 
 def _signed(ctx, masked, rule, document: str, people: str) -> None:
-    label = re.sub(r"\s+", " ", document).strip()
+    # the parties a document is "between" are mentions of their own: their words go back into its name
+    label = re.sub(r"\s+", " ", unmask(masked, document)).strip()
     doc = ctx.table.add(label[0].upper() + label[1:], "Document")
     for per in dict.fromkeys(persons(ctx, masked, people)):
         ctx.add_fact("signed", {"person": per, "document": doc, "date": ctx.sentence_date(masked)}, masked,

@@ -13,7 +13,8 @@ ITEM = r"(?:(?:his|her)\s+(?:«CTY\d+»(?:[’']s)?\s+)?counterparts?,?\s+)?(?:(
 # A signed document: a head noun with optional capitalised words before and an 'on/for/of' subject after,
 # ending before a preposition of place or time, a relative clause, punctuation or another mention.
 DOC = (r"(?:[Aa]n?\s+|[Tt]he\s+)?(?P<doc>(?:[A-Z][\w-]*\s+)*(?:[Aa]greement|[Mm]emorandum of [Uu]nderstanding|MoU|MOU|"
-       r"[Tt]reaty|[Pp]rotocol|[Aa]ccord|[Cc]onvention)\b(?:\s+(?:on|for|of)\s+[^,.;«]*?)?)"
+       r"[Tt]reaty|[Pp]rotocol|[Aa]ccord|[Cc]onvention)\b(?:\s+between\s+(?:the\s+)?«[A-Z]{3}\d+»\s+and\s+(?:the\s+)?«[A-Z]{3}\d+»(?=\s+(?:on|for)\b))?"
+       r"(?:\s+(?:on|for|of)\s+[^,.;«]*?)?)"
        r"(?=\s+(?:at|during|which|that|between|with|by|was|were|and|to)\b|\s+(?:in|on)\s+(?:the\s+)?[A-Z«\d]|\s*[,.;«]|\s*$)")
 
 # Pattern macros, expanded before compiling.
@@ -203,7 +204,7 @@ RULES: tuple[Rule, ...] = (
     # --- quantities --------------------------------------------------------------------------------
     Rule("quantity_count", 2, QUANTITY, "quantity", 0.6),
     # --- signing: every coordinated signatory, active or passive ------------------------------------------
-    Rule("signed", 2, r"{PERS:people}{NEAR}\b(?:signed|inked)\s+" + DOC, "signed", 0.7),
+    Rule("signed", 2, r"{PERS:people}{NEAR}\b(?:signed|inked|(?:went\s+on|proceeded|then\s+went)\s+to\s+sign)\s+" + DOC, "signed", 0.7),
     # "The agreement on X between «ORG» and «ORG» was signed by A and B": the parties named between
     Rule("signed_by", 2, DOC + r"(?:\s+between\s+[^.;]{1,160}?)?\s+(?:was|were|has been|had been)\s+(?:signed|inked)\s+by\s+{PERS:people}", "signed", 0.7),
     # "The first MoU, on defence cooperation, was signed by A and B": the subject set off by commas
